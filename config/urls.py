@@ -1,0 +1,38 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from mitplan.core import views as core_views
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("healthz", core_views.health, name="health"),
+]
+
+urlpatterns += i18n_patterns(
+    path("konto/", include("allauth.urls")),
+    path("", include("mitplan.contact.urls")),
+    # Wagtail serves every page below the language prefix, so it comes last.
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)
+
+handler400 = "mitplan.core.views.bad_request"
+handler403 = "mitplan.core.views.permission_denied"
+handler404 = "mitplan.core.views.page_not_found"
+handler500 = "mitplan.core.views.server_error"
+
+if settings.MITPLAN_SERVE_MEDIA:
+    from django.urls import re_path
+    from django.views.static import serve
+
+    urlpatterns.insert(
+        0,
+        re_path(
+            r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}
+        ),
+    )

@@ -1,0 +1,51 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from mitplan.core.spam import SpamGuardMixin
+
+MESSAGE_MAX_LENGTH = 5000
+
+
+class MessageForm(SpamGuardMixin):
+    """A message to a person of the city: who writes, how to answer, what about."""
+
+    name = forms.CharField(
+        label=_("Your name"),
+        max_length=200,
+        required=False,
+        help_text=_("Optional. You may write anonymously."),
+    )
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        max_length=254,
+        help_text=_("So that we can answer you. It is used for nothing else."),
+    )
+    subject = forms.CharField(label=_("Subject"), max_length=200)
+    message = forms.CharField(
+        label=_("Your message"),
+        max_length=MESSAGE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("At most 5,000 characters."),
+    )
+
+    field_order = ["name", "email", "subject", "message", "website", "started"]
+
+    def clean(self):
+        cleaned = super().clean()
+        # Control characters have no place in a message and break mail headers.
+        for name in ("name", "subject"):
+            value = cleaned.get(name) or ""
+            if any(ord(char) < 32 for char in value):
+                self.add_error(name, _("Please use only letters, digits and punctuation."))
+        return cleaned
+
+
+class AccessibilityFeedbackForm(MessageForm):
+    page_url = forms.CharField(
+        label=_("Which page or content is it about?"),
+        max_length=500,
+        required=False,
+        help_text=_("Optional: the address or the name of the page."),
+    )
+
+    field_order = ["name", "email", "page_url", "subject", "message", "website", "started"]

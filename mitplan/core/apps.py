@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    name = "mitplan.core"
+    label = "core"
+    verbose_name = "mitplan core"
+
+    def ready(self):
+        from . import checks  # noqa: F401  (registers system checks)

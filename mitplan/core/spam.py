@@ -1,0 +1,67 @@
+"""Spam guards for public forms that need no third-party service.
+
+A honeypot field that people never see and bots fill in, and a signed start time:
+forms sent faster than a person can type, or from a page older than a day, are
+turned back with an explanation (and everything typed is kept).
+"""
+
+import time
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.utils.translation import gettext_lazy as _
+
+from .forms import KernForm
+
+SALT = "mitplan.spam.started"
+MAX_AGE_SECONDS = 24 * 3600
+
+
+class FreshTimestampInput(forms.HiddenInput):
+    """Renders a newly signed start time every time, also when a form is re-shown."""
+
+    def format_value(self, value):
+        return signing.dumps(time.time(), salt=SALT)
+
+
+class SpamGuardMixin(KernForm):
+    website = forms.CharField(
+        required=False,
+        label=_("Leave this field empty"),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    started = forms.CharField(required=False, widget=FreshTimestampInput)
+
+    def clean_website(self):
+        if self.cleaned_data.get("website"):
+            raise forms.ValidationError(
+                _("Your message could not be sent. Please leave the last field empty."),
+                code="honeypot",
+            )
+        return ""
+
+    def clean_started(self):
+        try:
+            started = float(
+                signing.loads(
+                    self.cleaned_data.get("started") or "",
+                    salt=SALT,
+                    max_age=MAX_AGE_SECONDS,
+                )
+            )
+        except (signing.BadSignature, TypeError, ValueError):
+            raise forms.ValidationError(
+                _("This form was open for too long. Please send it again."),
+                code="expired",
+            ) from None
+        if time.time() - started < settings.SPAM_MIN_FILL_SECONDS:
+            raise forms.ValidationError(
+                _("That was very fast. Please check your entries and send again."),
+                code="too_fast",
+            )
+        return ""
+
+    def spam_errors(self):
+        """Errors of the guard fields, to be shown above the form."""
+        return [*self.errors.get("website", []), *self.errors.get("started", [])]

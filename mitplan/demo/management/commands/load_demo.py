@@ -1,0 +1,20 @@
+from django.core.management.base import BaseCommand
+
+from mitplan.accounts.services import admin_ensure
+from mitplan.demo.services import demo_load
+
+
+class Command(BaseCommand):
+    help = (
+        "Create the admin account and the demo process (Local Integration Plan 2.0) "
+        "if the database has none yet. Existing data is kept."
+    )
+
+    def handle(self, *args, **options):
+        _user, password = admin_ensure()
+        if password:
+            self.stdout.write("Created the admin account.")
+        if demo_load():
+            self.stdout.write("Loaded the demo process “Lokaler Integrationsplan (LIP) 2.0”.")
+        else:
+            self.stdout.write("Content exists already; nothing loaded, your data is kept.")

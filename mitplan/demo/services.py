@@ -1,0 +1,251 @@
+"""Load the demo process into an empty database (what `make setup` calls)."""
+
+from datetime import datetime, time
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from wagtail.actions.convert_alias import ConvertAliasPageAction
+from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import LocaleSynchronization
+from wagtail_localize.synctree import synchronize_tree
+
+from mitplan.cms.models import (
+    AccessibilityStatementPage,
+    FooterLinks,
+    HomePage,
+    ProcessPage,
+    StandardPage,
+)
+from mitplan.organisations.models import Organisation
+from mitplan.processes.models import (
+    Advisor,
+    ExpertGroup,
+    ExpertGroupMember,
+    FieldOfAction,
+    Phase,
+    Process,
+    StatusChange,
+)
+
+from . import content
+
+TRANSLATED = ("de", "en")
+
+
+def _tr(field: str, texts: dict[str, str]) -> dict[str, str]:
+    return {f"{field}_{code}": text for code, text in texts.items()}
+
+
+def _aware(day) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time(10, 0)))
+
+
+def locales_ensure() -> Locale:
+    """A Locale per UI language; every other language mirrors the German tree, so a
+    page missing a translation shows the German one (and says so)."""
+    source, _created = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    for code, _name in settings.LANGUAGES:
+        if code == source.language_code:
+            continue
+        locale, _created = Locale.objects.get_or_create(language_code=code)
+        LocaleSynchronization.objects.get_or_create(locale=locale, defaults={"sync_from": source})
+    return source
+
+
+def _process_create() -> Process:
+    data = content.PROCESS
+    process = Process.objects.create(
+        slug=data["slug"],
+        mandate_reference=data["mandate_reference"],
+        **_tr("title", data["title"]),
+        **_tr("summary", data["summary"]),
+    )
+    for order, phase in enumerate(content.PHASES):
+        Phase.objects.create(
+            process=process,
+            sort_order=order,
+            starts_on=phase["starts_on"],
+            ends_on=phase["ends_on"],
+            **_tr("title", phase["title"]),
+            **_tr("description", phase["description"]),
+        )
+    # The model case's own history: started at the kickoff, paused by the pandemic.
+    StatusChange.objects.create(
+        process=process, status=Process.Status.ACTIVE, changed_at=_aware(data["started_on"])
+    )
+    paused_at = _aware(data["paused_on"])
+    StatusChange.objects.create(
+        process=process,
+        status=Process.Status.PAUSED,
+        changed_at=paused_at,
+        **_tr("notice", data["pause_notice"]),
+    )
+    process.status = Process.Status.PAUSED
+    process.status_changed_at = paused_at
+    for field, value in _tr("status_notice", data["pause_notice"]).items():
+        setattr(process, field, value)
+    process.save()
+    return process
+
+
+def _fields_create(process: Process) -> None:
+    organisations = [
+        Organisation.objects.get_or_create(name=name, defaults={"kind": kind})[0]
+        for name, kind in content.ORGANISATIONS
+    ]
+    fields = {}
+    for order, data in enumerate(content.FIELDS):
+        field = FieldOfAction.objects.create(
+            process=process,
+            slug=data["slug"],
+            icon=data["icon"],
+            sort_order=order,
+            **_tr("name", data["name"]),
+            **_tr("summary", data["summary"]),
+            **_tr("description", data["description"]),
+        )
+        fields[field.slug] = field
+        group = ExpertGroup.objects.create(
+            field_of_action=field,
+            name_de=f"Fachgruppe {data['name']['de']}",
+            name_en=f"Expert group {data['name']['en']}",
+        )
+        for member_order, (name, role_de, role_en, org) in enumerate(content.MEMBERS):
+            ExpertGroupMember.objects.create(
+                group=group,
+                name=name,
+                role_de=role_de,
+                role_en=role_en,
+                organisation=organisations[org],
+                sort_order=member_order,
+            )
+    for order, (name, role_de, role_en, org, slugs, languages, phone) in enumerate(
+        content.ADVISORS
+    ):
+        local = name.split()[-1].lower()
+        advisor = Advisor.objects.create(
+            name=name,
+            role_de=role_de,
+            role_en=role_en,
+            organisation=organisations[org],
+            email=f"{local}@example.org",
+            languages=languages,
+            phone=phone,
+            sort_order=order,
+        )
+        advisor.fields_of_action.set([fields[slug] for slug in slugs])
+
+
+def _publish(page: Page) -> Page:
+    page.save_revision().publish()
+    return page
+
+
+def _pages_create(process: Process, source: Locale) -> dict[str, Page]:
+    root = Page.get_first_root_node()
+    # Wagtail's install leaves a placeholder "Welcome" page; the demo replaces it.
+    for placeholder in root.get_children().exact_type(Page):
+        placeholder.delete()
+    home = root.add_child(
+        instance=HomePage(
+            title=content.HOME["de"]["title"],
+            slug="start",
+            intro=content.HOME["de"]["intro"],
+            locale=source,
+        )
+    )
+    _publish(home)
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        site = Site(hostname="localhost", port=80, is_default_site=True)
+    site.root_page = home
+    site.site_name = settings.SITE_NAME
+    site.save()
+
+    portal = home.add_child(
+        instance=ProcessPage(
+            title=content.PORTAL["de"]["title"],
+            slug=content.PORTAL["de"]["slug"],
+            intro=content.PORTAL["de"]["intro"],
+            process=process,
+            body=content.portal_body("de"),
+            show_in_menus=True,
+        )
+    )
+    _publish(portal)
+    pages = {"home": home, "portal": portal}
+    for data in content.STANDARD_PAGES:
+        pages[data["key"]] = _publish(
+            home.add_child(
+                instance=StandardPage(
+                    title=data["title"]["de"],
+                    slug=data["slug"],
+                    body=data["body"]["de"],
+                    show_in_menus=data.get("in_menu", False),
+                )
+            )
+        )
+    data = content.ACCESSIBILITY
+    pages["accessibility"] = _publish(
+        home.add_child(
+            instance=AccessibilityStatementPage(
+                title=data["title"]["de"],
+                slug=data["slug"],
+                intro=data["intro"]["de"],
+                body=data["body"]["de"],
+            )
+        )
+    )
+    footer = FooterLinks.for_site(site)
+    footer.imprint_page = pages["imprint"]
+    footer.privacy_page = pages["privacy"]
+    footer.accessibility_page = pages["accessibility"]
+    footer.contact_page = pages["portal"]
+    footer.save()
+    return pages
+
+
+def _english_fill(pages: dict[str, Page]) -> None:
+    """Turn the English aliases into real translations with English text."""
+    english = Locale.objects.get(language_code="en")
+    texts = {
+        "home": {"title": content.HOME["en"]["title"], "intro": content.HOME["en"]["intro"]},
+        "portal": {
+            "title": content.PORTAL["en"]["title"],
+            "intro": content.PORTAL["en"]["intro"],
+            "body": content.portal_body("en"),
+        },
+        "accessibility": {
+            "title": content.ACCESSIBILITY["title"]["en"],
+            "intro": content.ACCESSIBILITY["intro"]["en"],
+            "body": content.ACCESSIBILITY["body"]["en"],
+        },
+    }
+    for data in content.STANDARD_PAGES:
+        texts[data["key"]] = {"title": data["title"]["en"], "body": data["body"]["en"]}
+    # Parents first, so each translation is converted below a converted parent.
+    for key in ("home", "portal", "imprint", "privacy", "plain_language", "accessibility"):
+        alias = pages[key].get_translation(english).specific
+        if alias.alias_of_id:
+            ConvertAliasPageAction(alias, log_action=None).execute(skip_permission_checks=True)
+            alias.refresh_from_db()
+            alias = alias.specific
+        for field, value in texts[key].items():
+            setattr(alias, field, value)
+        _publish(alias)
+
+
+@transaction.atomic
+def demo_load() -> bool:
+    """Create the demo process and pages; False if there is content already."""
+    if Process.objects.exists() or HomePage.objects.exists():
+        return False
+    source = locales_ensure()
+    process = _process_create()
+    _fields_create(process)
+    pages = _pages_create(process, source)
+    for locale in Locale.objects.exclude(pk=source.pk):
+        synchronize_tree(source, locale)
+    _english_fill(pages)
+    return True

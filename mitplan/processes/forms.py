@@ -1,0 +1,81 @@
+import json
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+
+class StatusNoticeForm(forms.Form):
+    """A public notice in every language; German is the source."""
+
+    def __init__(self, *args, notice_required: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        names = dict(settings.LANGUAGES)
+        for code, _name in settings.LANGUAGES:
+            self.fields[f"notice_{code}"] = forms.CharField(
+                label=names[code],
+                required=notice_required and code == settings.LANGUAGE_CODE,
+                max_length=2000,
+                widget=forms.Textarea(attrs={"rows": 3}),
+            )
+
+    def notices(self) -> dict[str, str]:
+        return {
+            code: self.cleaned_data.get(f"notice_{code}", "")
+            for code, _name in settings.LANGUAGES
+        }
+
+
+class ResumeForm(StatusNoticeForm):
+    shift_phases = forms.BooleanField(
+        label=_("Move the remaining phases by the length of the pause"),
+        required=False,
+        initial=True,
+    )
+
+
+# Languages an advisor may speak, each named in itself (as residents look for them).
+SPOKEN_LANGUAGES = {
+    "de": "Deutsch",
+    "en": "English",
+    "ar": "العربية",
+    "bg": "Български",
+    "ro": "Română",
+    "tr": "Türkçe",
+    "ru": "Русский",
+    "pl": "Polski",
+    "uk": "Українська",
+    "fa": "فارسی",
+    "ku": "Kurdî",
+    "ps": "پښتو",
+    "ti": "ትግርኛ",
+    "so": "Soomaali",
+    "sq": "Shqip",
+    "sr": "Srpski",
+    "hr": "Hrvatski",
+    "bs": "Bosanski",
+    "el": "Ελληνικά",
+    "it": "Italiano",
+    "es": "Español",
+    "pt": "Português",
+    "fr": "Français",
+    "vi": "Tiếng Việt",
+    "zh": "中文",
+    "ur": "اردو",
+    "hi": "हिन्दी",
+}
+
+
+class SpokenLanguagesWidget(forms.CheckboxSelectMultiple):
+    """Checkboxes for a JSON list of language codes."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, choices=list(SPOKEN_LANGUAGES.items()))
+
+    def format_value(self, value):
+        if isinstance(value, str):
+            try:
+                value = json.loads(value)
+            except ValueError:
+                value = []
+        return super().format_value(value or [])

@@ -1,0 +1,113 @@
+"""Reads for the public pages. Each owns its joins, so a page's query count does not
+grow with the number of fields, members or advisors."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from mitplan.core.translation import translated_language
+
+from .models import Advisor, ExpertGroupMember, FieldOfAction, Phase, Process
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    kind: str  # "phase" or a Process.Status value
+    title: str
+    text: str
+    starts_on: date
+    ends_on: date | None
+    state: str  # past, current, upcoming
+    text_language: str  # the language `text` is written in (German if untranslated)
+
+
+def process_timeline(process: Process, *, today: date | None = None) -> list[TimelineEntry]:
+    """Phases and status changes (pauses, resumptions) in one dated list."""
+    today = today or timezone.localdate()
+    entries = [
+        TimelineEntry(
+            kind="phase",
+            title=phase.title,
+            text=phase.description,
+            starts_on=phase.starts_on,
+            ends_on=phase.ends_on,
+            state=phase.state_on(today),
+            text_language=translated_language(phase, "description"),
+        )
+        for phase in process.phases.all()
+    ]
+    for change in process.status_changes.all():
+        on = timezone.localdate(change.changed_at)
+        entries.append(
+            TimelineEntry(
+                kind=change.status,
+                title=change.get_status_display(),
+                text=change.notice,
+                starts_on=on,
+                ends_on=None,
+                state="past" if on < today else "current",
+                text_language=translated_language(change, "notice"),
+            )
+        )
+    return sorted(entries, key=lambda entry: (entry.starts_on, entry.kind != "phase"))
+
+
+def process_current_phase(process: Process, *, today: date | None = None) -> Phase | None:
+    today = today or timezone.localdate()
+    for phase in process.phases.all():
+        if phase.state_on(today) == "current":
+            return phase
+    return None
+
+
+def process_for_portal(process_id: int) -> Process:
+    return (
+        Process.objects.prefetch_related(
+            "phases",
+            "status_changes",
+            Prefetch(
+                "fields_of_action",
+                queryset=FieldOfAction.objects.order_by("sort_order", "pk"),
+            ),
+        )
+        .get(pk=process_id)
+    )
+
+
+def field_of_action_list(process: Process):
+    return process.fields_of_action.order_by("sort_order", "pk")
+
+
+def field_of_action_detail(process: Process, slug: str) -> FieldOfAction:
+    queryset = FieldOfAction.objects.filter(process=process).select_related(
+        "expert_group"
+    ).prefetch_related(
+        Prefetch(
+            "expert_group__members",
+            queryset=ExpertGroupMember.objects.filter(is_listed_publicly=True).select_related(
+                "organisation"
+            ),
+        ),
+        Prefetch(
+            "advisors",
+            queryset=Advisor.objects.select_related("organisation", "photo"),
+        ),
+    )
+    return get_object_or_404(queryset, slug=slug)
+
+
+def advisor_for_contact(advisor_id: int) -> Advisor:
+    return get_object_or_404(
+        Advisor.objects.select_related("organisation").prefetch_related(
+            Prefetch(
+                "fields_of_action",
+                queryset=FieldOfAction.objects.select_related("process"),
+            )
+        ),
+        pk=advisor_id,
+    )
+
+

@@ -1,0 +1,158 @@
+"""Changes to a process's status. Each is one transaction and leaves a public
+timeline entry, so residents can see when and why the process stopped and went on.
+"""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import Phase, Process, StatusChange
+
+# Which status may follow which.
+ALLOWED_TRANSITIONS = {
+    Process.Status.PLANNED: {Process.Status.ACTIVE},
+    Process.Status.ACTIVE: {Process.Status.PAUSED, Process.Status.COMPLETED},
+    Process.Status.PAUSED: {Process.Status.ACTIVE, Process.Status.COMPLETED},
+    Process.Status.COMPLETED: set(),
+}
+
+
+def _translated_kwargs(field: str, texts: dict[str, str]) -> dict[str, str]:
+    """{"de": "…", "en": "…"} → {"notice_de": "…", "notice_en": "…"} for known languages."""
+    codes = {code for code, _name in settings.LANGUAGES}
+    return {f"{field}_{code}": text.strip() for code, text in texts.items() if code in codes}
+
+
+def _change_status(
+    *, process: Process, status: str, notice: dict[str, str], user, at, shifted_days=None
+) -> StatusChange:
+    if status not in ALLOWED_TRANSITIONS[Process.Status(process.status)]:
+        raise ValidationError(
+            _("A process that is %(current)s cannot become %(new)s.")
+            % {
+                "current": process.get_status_display(),
+                "new": Process.Status(status).label,
+            },
+            code="invalid_transition",
+        )
+    change = StatusChange(
+        process=process,
+        status=status,
+        changed_at=at,
+        changed_by=user,
+        shifted_phases_by_days=shifted_days,
+        **_translated_kwargs("notice", notice),
+    )
+    change.save()
+    process.status = status
+    process.status_changed_at = at
+    # The process notice mirrors the newest change's notice in every language.
+    for code, _name in settings.LANGUAGES:
+        setattr(process, f"status_notice_{code}", getattr(change, f"notice_{code}") or "")
+    process.save()
+    return change
+
+
+@transaction.atomic
+def process_start(*, process: Process, user=None, notice: dict[str, str] | None = None):
+    process = Process.objects.select_for_update().get(pk=process.pk)
+    return _change_status(
+        process=process,
+        status=Process.Status.ACTIVE,
+        notice=notice or {},
+        user=user,
+        at=timezone.now(),
+    )
+
+
+@transaction.atomic
+def process_pause(*, process: Process, notice: dict[str, str], user=None) -> StatusChange:
+    """Pause with a public reason; the German reason is required."""
+    if not (notice.get(settings.LANGUAGE_CODE) or "").strip():
+        raise ValidationError(
+            _("Say publicly why the process is paused."), code="notice_required"
+        )
+    process = Process.objects.select_for_update().get(pk=process.pk)
+    return _change_status(
+        process=process,
+        status=Process.Status.PAUSED,
+        notice=notice,
+        user=user,
+        at=timezone.now(),
+    )
+
+
+@dataclass(frozen=True)
+class PhaseShift:
+    phase: Phase
+    starts_on: date
+    ends_on: date | None
+
+
+def pause_length_days(process: Process, *, today: date | None = None) -> int:
+    """Whole days since the running pause began (0 if not paused)."""
+    if not process.is_paused:
+        return 0
+    today = today or timezone.localdate()
+    paused_on = timezone.localdate(process.status_changed_at)
+    return max((today - paused_on).days, 0)
+
+
+def phases_to_shift(process: Process, *, days: int) -> list[PhaseShift]:
+    """What resuming with a shift would do: phases not over when the pause began
+    move by `days`; a phase that was running keeps its start and ends later."""
+    paused_on = timezone.localdate(process.status_changed_at)
+    delta = timedelta(days=days)
+    shifts = []
+    for phase in process.phases.all():
+        if phase.ends_on is not None and phase.ends_on < paused_on:
+            continue
+        starts_on = phase.starts_on if phase.starts_on <= paused_on else phase.starts_on + delta
+        ends_on = phase.ends_on + delta if phase.ends_on else None
+        shifts.append(PhaseShift(phase=phase, starts_on=starts_on, ends_on=ends_on))
+    return shifts
+
+
+@transaction.atomic
+def process_resume(
+    *,
+    process: Process,
+    shift_phases: bool,
+    notice: dict[str, str] | None = None,
+    user=None,
+) -> StatusChange:
+    """Resume a paused process; optionally move the remaining phases by the pause's length."""
+    process = Process.objects.select_for_update().get(pk=process.pk)
+    if not process.is_paused:
+        raise ValidationError(_("Only a paused process can be resumed."), code="not_paused")
+    days = pause_length_days(process) if shift_phases else None
+    if days:
+        for shift in phases_to_shift(process, days=days):
+            shift.phase.starts_on = shift.starts_on
+            shift.phase.ends_on = shift.ends_on
+            shift.phase.save(update_fields=["starts_on", "ends_on"])
+    return _change_status(
+        process=process,
+        status=Process.Status.ACTIVE,
+        notice=notice or {},
+        user=user,
+        at=timezone.now(),
+        shifted_days=days,
+    )
+
+
+@transaction.atomic
+def process_complete(*, process: Process, notice: dict[str, str] | None = None, user=None):
+    process = Process.objects.select_for_update().get(pk=process.pk)
+    return _change_status(
+        process=process,
+        status=Process.Status.COMPLETED,
+        notice=notice or {},
+        user=user,
+        at=timezone.now(),
+    )

@@ -1,0 +1,41 @@
+"""Public pages of a process below its portal page (routed by cms.ProcessPage)."""
+
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import selectors
+
+
+def portal_context(*, page) -> dict:
+    """What every page of a process shows: its status, notice and timeline."""
+    process = selectors.process_for_portal(page.process_id)
+    today = timezone.localdate()
+    return {
+        "process": process,
+        "process_page": page,
+        "timeline": selectors.process_timeline(process, today=today),
+        "current_phase": selectors.process_current_phase(process, today=today),
+        "fields_of_action": list(process.fields_of_action.all()),
+    }
+
+
+def field_list(request, *, page):
+    context = page.get_context(request)
+    context["breadcrumbs_extra"] = [(None, _("Fields of action"))]
+    return TemplateResponse(request, "processes/field_list.html", context)
+
+
+def field_detail(request, *, page, slug):
+    context = page.get_context(request)
+    field = selectors.field_of_action_detail(context["process"], slug)
+    context.update(
+        {
+            "field": field,
+            "breadcrumbs_extra": [
+                (page.reverse_subpage("field_list"), _("Fields of action")),
+                (None, field.name),
+            ],
+        }
+    )
+    return TemplateResponse(request, "processes/field_detail.html", context)
