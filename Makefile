@@ -62,7 +62,7 @@ lint: install ## ruff
 
 lock: $(BIN)/activate ## Re-pin requirements/lock.txt from pyproject.toml
 	$(BIN)/pip install --quiet "pip-tools>=7.6,<8"
-	$(BIN)/pip-compile --quiet --strip-extras --extra dev --output-file requirements/lock.txt pyproject.toml
+	$(BIN)/pip-compile --quiet --no-emit-index-url --no-emit-find-links --strip-extras --extra dev --output-file requirements/lock.txt pyproject.toml
 
 clean: ## Remove built assets and installed packages (keeps your data in var/)
 	rm -rf $(VENV) node_modules mitplan/static/dist staticfiles
