@@ -38,7 +38,7 @@ setup: install assets ## Install, migrate, compile translations, load the demo i
 
 run: setup ## Set up and serve the demo on http://$(HOST):$(PORT)
 	$(MANAGE) show_login --url http://$(HOST):$(PORT)
-	$(BIN)/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers 2 --threads 4 \
+	$(BIN)/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers 2 --threads 4 --no-control-socket \
 	  --env DJANGO_SETTINGS_MODULE=$(DJANGO_SETTINGS_MODULE)
 
 messages: install ## Extract UI strings into the catalogs of all ten languages

@@ -216,7 +216,7 @@ MITPLAN_PROXY_COUNT = env.int("MITPLAN_PROXY_COUNT", default=0)
 CONTACT_RATE = env.str("CONTACT_RATE", default="5/h")
 RATELIMIT_USE_CACHE = "default"
 RATELIMIT_VIEW = "mitplan.core.views.rate_limited"
-SPAM_MIN_FILL_SECONDS = 3
+SPAM_MIN_FILL_SECONDS = env.int("SPAM_MIN_FILL_SECONDS", default=3)
 
 # --- Mail -------------------------------------------------------------------------
 
@@ -265,3 +265,13 @@ CSRF_FAILURE_VIEW = "mitplan.core.views.csrf_failure"
 # `make run` serves uploaded media itself; production serves them from the web
 # server or an object storage.
 MITPLAN_SERVE_MEDIA = env.bool("MITPLAN_SERVE_MEDIA", default=False)
+
+ACCOUNT_FORMS = {
+    "login": "mitplan.accounts.forms.LoginForm",
+    "signup": "mitplan.accounts.forms.SignupForm",
+    "add_email": "mitplan.accounts.forms.AddEmailForm",
+    "change_password": "mitplan.accounts.forms.ChangePasswordForm",
+    "set_password": "mitplan.accounts.forms.SetPasswordForm",
+    "reset_password": "mitplan.accounts.forms.ResetPasswordForm",
+    "reset_password_from_key": "mitplan.accounts.forms.ResetPasswordKeyForm",
+}

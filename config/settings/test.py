@@ -12,3 +12,12 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 SPAM_MIN_FILL_SECONDS = 0
 ALLOWED_HOSTS = ["*"]
+
+# Parallel test workers each get their own Redis database, since tests clear the cache.
+if REDIS_URL:  # noqa: F405
+    import os
+
+    _worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    CACHES["default"]["LOCATION"] = (  # noqa: F405
+        REDIS_URL.rsplit("/", 1)[0] + f"/{10 + int(_worker[2:] or 0)}"  # noqa: F405
+    )

@@ -57,7 +57,7 @@ def status_change(request, pk: int, action: str):
             messages.success(request, _("The status of “%(process)s” was changed.") % {
                 "process": process
             })
-            return redirect(reverse("processes_process:edit", args=[process.pk]))
+            return redirect(reverse("processes:edit", args=[process.pk]))
     return TemplateResponse(
         request,
         "processes/admin/status_change.html",

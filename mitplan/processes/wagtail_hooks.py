@@ -41,6 +41,8 @@ class ProcessEditView(EditView):
 
 
 class ProcessViewSet(ModelViewSet):
+    name = "processes"
+    url_prefix = "participation/processes"
     model = Process
     icon = "list-ol"
     menu_label = _("Processes")
@@ -64,6 +66,8 @@ class ProcessViewSet(ModelViewSet):
 
 
 class FieldOfActionViewSet(ModelViewSet):
+    name = "fields_of_action"
+    url_prefix = "participation/fields-of-action"
     model = FieldOfAction
     icon = "folder-open-inverse"
     menu_label = _("Fields of action")
@@ -80,6 +84,8 @@ class FieldOfActionViewSet(ModelViewSet):
 
 
 class ExpertGroupViewSet(ModelViewSet):
+    name = "expert_groups"
+    url_prefix = "participation/expert-groups"
     model = ExpertGroup
     icon = "group"
     menu_label = _("Expert groups")
@@ -103,6 +109,8 @@ class ExpertGroupViewSet(ModelViewSet):
 
 
 class AdvisorViewSet(ModelViewSet):
+    name = "advisors"
+    url_prefix = "participation/advisors"
     model = Advisor
     icon = "user"
     menu_label = _("Advisors")
@@ -139,7 +147,7 @@ def register_viewsets():
 def register_status_urls():
     return [
         path(
-            "processes/<int:pk>/status/<str:action>/",
+            "participation/processes/<int:pk>/status/<str:action>/",
             admin_views.status_change,
             name="processes_status_change",
         )

@@ -1,0 +1,35 @@
+"""Shared fixtures: every test database starts with the demo process loaded once,
+and each test runs in a transaction that is rolled back."""
+
+import pytest
+from django.core.cache import cache
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    from mitplan.demo.services import demo_load
+
+    with django_db_blocker.unblock():
+        demo_load()
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    # Rate limits and duplicate guards live in the cache; tests must not share them.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def process(db):
+    from mitplan.processes.models import Process
+
+    return Process.objects.get(slug="lip-2")
+
+
+@pytest.fixture
+def advisor(db):
+    from mitplan.processes.models import Advisor
+
+    return Advisor.objects.order_by("pk").first()

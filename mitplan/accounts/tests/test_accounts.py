@@ -1,0 +1,42 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
+
+from mitplan.accounts import services
+
+pytestmark = pytest.mark.django_db
+
+
+def test_admin_is_created_once_and_kept(tmp_path, monkeypatch):
+    monkeypatch.setattr(services, "PASSWORD_FILE", tmp_path / "admin_password")
+    user, password = services.admin_ensure()
+    assert user.is_superuser and password
+    assert (tmp_path / "admin_password").read_text() == password
+    again, none = services.admin_ensure()
+    assert again.pk == user.pk and none is None
+    assert password in services.admin_login_hint()
+
+
+def test_users_without_email_do_not_collide():
+    User = get_user_model()
+    User.objects.create_user(username="a", email="")
+    User.objects.create_user(username="b", email="")
+    assert User.objects.filter(email__isnull=True).count() >= 2
+
+
+def test_signup_needs_a_verified_email(client):
+    assert client.get("/de/konto/signup/").status_code == 200
+    response = client.post(
+        "/de/konto/signup/",
+        {"email": "neu@example.org", "password1": "ein-sicheres-passwort-42", "password2": "ein-sicheres-passwort-42"},
+    )
+    assert response.status_code == 302
+    assert any("neu@example.org" in message.to for message in mail.outbox)
+    user = get_user_model().objects.get(email="neu@example.org")
+    assert not user.emailaddress_set.get().verified
+
+
+def test_login_page_renders_in_the_site_layout(client):
+    response = client.get("/ar/konto/login/")
+    assert response.status_code == 200
+    assert 'dir="rtl"' in response.content.decode()

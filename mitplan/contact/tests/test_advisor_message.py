@@ -1,0 +1,165 @@
+"""The contact form to an advisor: delivery, privacy and every kind of bad input."""
+
+import pytest
+from django.core import mail
+from django.test import Client, override_settings
+
+pytestmark = pytest.mark.django_db
+
+
+def form_data(**overrides):
+    data = {
+        "name": "Testperson Beispiel",
+        "email": "leser@example.net",
+        "subject": "Frage zur Sprachförderung",
+        "message": "Gibt es Sprachkurse am Abend?",
+        "website": "",
+        "started": started_token(),
+    }
+    data.update(overrides)
+    return data
+
+
+def started_token():
+    from mitplan.core.spam import FreshTimestampInput
+
+    return FreshTimestampInput().format_value(None)
+
+
+def url(advisor, lang="de"):
+    return f"/{lang}/kontakt/{advisor.pk}/"
+
+
+def test_message_reaches_the_advisor_and_the_sender_sees_a_confirmation(client, advisor):
+    response = client.post(url(advisor), form_data())
+    assert response.status_code == 302
+    assert response["Location"] == f"/de/kontakt/{advisor.pk}/gesendet/"
+    [message] = mail.outbox
+    assert message.to == [advisor.email]
+    assert message.reply_to == ["leser@example.net"]
+    assert "Gibt es Sprachkurse am Abend?" in message.body
+    assert "Frage zur Sprachförderung" in message.subject
+    confirmation = client.get(response["Location"])
+    assert confirmation.status_code == 200
+    assert advisor.name in confirmation.content.decode()
+
+
+def test_the_advisors_address_never_reaches_the_browser(client, advisor):
+    for page in (client.get(url(advisor)), client.post(url(advisor), form_data(email="x"))):
+        assert advisor.email not in page.content.decode()
+
+
+@pytest.mark.parametrize(
+    "lang,expected",
+    [
+        ("de", "Dieses Feld muss ausgefüllt werden."),
+        ("en", "This field is required."),
+        ("ar", "هذا الحقل مطلوب."),
+    ],
+)
+def test_empty_form_explains_the_errors_in_the_page_language(client, advisor, lang, expected):
+    response = client.post(url(advisor, lang), {"started": started_token()})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert expected in html
+    assert 'aria-describedby="id_email_helptext id_email_error"' in html
+    assert not mail.outbox
+
+
+def test_100_kb_of_text_is_refused_and_kept(client, advisor):
+    text = "Sehr lange Nachricht. " * 5000  # ~110 KB
+    response = client.post(url(advisor), form_data(message=text))
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "höchstens 5000 Zeichen" in html or "5000" in html
+    assert "Sehr lange Nachricht." in html  # what was typed is still there
+    assert not mail.outbox
+
+
+def test_an_oversized_request_body_is_a_clear_400_not_a_500(client, advisor):
+    response = client.post(url(advisor), form_data(message="x" * 3_000_000))
+    assert response.status_code == 400
+    assert not mail.outbox
+
+
+def test_invalid_email_is_explained(client, advisor):
+    response = client.post(url(advisor, "en"), form_data(email="not-an-address"))
+    assert response.status_code == 400
+    assert "Enter a valid email address." in response.content.decode()
+
+
+def test_html_is_shown_as_text_and_mailed_as_plain_text(client, advisor):
+    hostile = '<script>alert("x")</script><b>fett</b>'
+    response = client.post(url(advisor), form_data(subject="", message=hostile))
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
+    client.post(url(advisor), form_data(message=hostile))
+    assert mail.outbox[0].body.count(hostile) == 1
+    assert mail.outbox[0].content_subtype == "plain"
+
+
+def test_header_injection_in_the_subject_is_refused(client, advisor):
+    response = client.post(url(advisor), form_data(subject="Hallo\r\nBcc: opfer@example.com"))
+    assert response.status_code == 400
+    assert not mail.outbox
+
+
+def test_invalid_utf8_is_a_clear_error(client, advisor):
+    body = b"email=a%40example.org&subject=%FF%FE&message=%C3%28&started=x"
+    response = client.post(url(advisor), body, content_type="application/x-www-form-urlencoded")
+    assert response.status_code in (400,)
+    assert not mail.outbox
+
+
+def test_honeypot_turns_bots_away_without_sending(client, advisor):
+    response = client.post(url(advisor), form_data(website="http://spam.example"))
+    assert response.status_code == 400
+    assert not mail.outbox
+
+
+@override_settings(SPAM_MIN_FILL_SECONDS=5)
+def test_forms_sent_faster_than_a_person_types_are_returned(client, advisor):
+    response = client.post(url(advisor, "en"), form_data())
+    assert response.status_code == 400
+    assert "That was very fast" in response.content.decode()
+    assert not mail.outbox
+
+
+def test_a_forged_or_missing_start_token_is_refused(client, advisor):
+    for token in ("", "forged", "1:2:3"):
+        response = client.post(url(advisor), form_data(started=token))
+        assert response.status_code == 400
+    assert not mail.outbox
+
+
+def test_a_double_click_sends_one_message(client, advisor):
+    data = form_data()
+    first = client.post(url(advisor), data)
+    second = client.post(url(advisor), data)
+    assert first.status_code == second.status_code == 302
+    assert len(mail.outbox) == 1
+
+
+def test_repeated_sends_are_rate_limited_with_the_text_kept(client, advisor):
+    for number in range(5):
+        assert client.post(url(advisor), form_data(message=f"Nachricht {number}")).status_code == 302
+    response = client.post(url(advisor, "en"), form_data(message="Die sechste Nachricht"))
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "Die sechste Nachricht" in html
+    assert "several messages in a short time" in html
+    assert len(mail.outbox) == 5
+
+
+def test_unknown_advisor_is_404(client):
+    assert client.get("/de/kontakt/999999/").status_code == 404
+
+
+def test_a_post_without_csrf_token_explains_itself(advisor):
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(url(advisor, "en"), form_data())
+    assert response.status_code == 403
+    assert "The form has expired" in response.content.decode()
+    assert not mail.outbox

@@ -1,0 +1,77 @@
+import pytest
+from django.contrib.auth import get_user_model
+
+from mitplan.processes.models import Process
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def staff_client(client):
+    user = get_user_model().objects.create_superuser(
+        username="staff", email="staff@example.org", password="x" * 12
+    )
+    client.force_login(user)
+    return client
+
+
+def test_staff_resume_and_pause_with_a_public_notice(staff_client, process):
+    edit = staff_client.get(f"/admin/participation/processes/edit/{process.pk}/")
+    assert edit.status_code == 200
+    assert f"/admin/participation/processes/{process.pk}/status/resume/" in edit.content.decode()
+
+    response = staff_client.post(
+        f"/admin/participation/processes/{process.pk}/status/resume/", {"shift_phases": "on"}
+    )
+    assert response.status_code == 302
+    process.refresh_from_db()
+    assert process.status == Process.Status.ACTIVE
+
+    response = staff_client.post(f"/admin/participation/processes/{process.pk}/status/pause/", {})
+    assert response.status_code == 200  # the German notice is required
+    assert process.status_changes.filter(status="paused").count() == 1
+
+    response = staff_client.post(
+        f"/admin/participation/processes/{process.pk}/status/pause/",
+        {"notice_de": "Sommerpause bis September", "notice_en": "Summer break"},
+    )
+    assert response.status_code == 302
+    html = staff_client.get("/de/lip/handlungsfelder/").content.decode()
+    assert "Sommerpause bis September" in html
+
+
+def test_unknown_action_is_404(staff_client, process):
+    response = staff_client.get(
+        f"/admin/participation/processes/{process.pk}/status/explode/", follow=True
+    )
+    assert response.status_code == 404
+
+
+def test_residents_cannot_change_the_status(client, process):
+    user = get_user_model().objects.create_user(username="resident", password="x" * 12)
+    client.force_login(user)
+    response = client.post(
+        f"/admin/participation/processes/{process.pk}/status/resume/", {"shift_phases": "on"}
+    )
+    assert response.status_code in (302, 403)
+    process.refresh_from_db()
+    assert process.status == Process.Status.PAUSED
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/participation/processes/",
+        "/admin/participation/fields-of-action/",
+        "/admin/participation/expert-groups/",
+        "/admin/participation/advisors/",
+        "/admin/organisations/",
+    ],
+)
+def test_staff_screens_open(staff_client, url):
+    response = staff_client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    first = html.split('href="' + url + "edit/")[1].split('"')[0] if 'href="' + url + "edit/" in html else None
+    if first:
+        assert staff_client.get(url + "edit/" + first).status_code == 200

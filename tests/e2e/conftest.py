@@ -1,0 +1,149 @@
+"""Browser journeys: a real server (gunicorn, as `make run` serves it) on a fresh
+database with the demo loaded, driven by Debian's chromium through Playwright, with
+axe-core checking every page against WCAG 2.2 A/AA."""
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("MITPLAN_CHROMIUM", "/usr/bin/chromium")
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _database_url(tmp: Path) -> str:
+    """SQLite in a temp dir, or (when the suite runs on PostgreSQL) a fresh database."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        return f"sqlite:///{tmp / 'db.sqlite3'}"
+    import psycopg
+
+    base, _slash, name = url.rpartition("/")
+    e2e_name = f"{name or 'mitplan'}_e2e_{os.getpid()}"
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{e2e_name}"')
+        connection.execute(f'CREATE DATABASE "{e2e_name}"')
+    return f"{base}/{e2e_name}"
+
+
+def _database_drop(url: str) -> None:
+    if url.startswith("postgres"):
+        import psycopg
+
+        base, _slash, name = url.rpartition("/")
+        with psycopg.connect(f"{base}/postgres", autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is missing: `apt-get install chromium` (make test does)")
+    if not AXE.exists():
+        pytest.skip("axe-core is missing: run `npm ci` (make test does)")
+    tmp = tmp_path_factory.mktemp("e2e")
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
+        "MITPLAN_DATA_DIR": str(tmp),
+        "DATABASE_URL": _database_url(tmp),
+        "EMAIL_URL": f"filemail:///{tmp / 'mail'}",  # three slashes + absolute path
+        "SPAM_MIN_FILL_SECONDS": "1",
+        "REDIS_URL": "",
+    }
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
+    subprocess.run([*manage, "load_demo"], env=env, check=True, cwd=ROOT, capture_output=True)
+    port = _free_port()
+    gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent))
+    process = subprocess.Popen(
+        [gunicorn, "config.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2", "--no-control-socket"],
+        env=env,
+        cwd=ROOT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    for _attempt in range(100):
+        try:
+            urllib.request.urlopen(f"{base}/healthz", timeout=1)  # noqa: S310 - loopback
+            break
+        except OSError:
+            time.sleep(0.2)
+    else:
+        process.terminate()
+        pytest.fail("the test server did not start")
+    yield {"url": base, "mail_dir": tmp / "mail"}
+    process.terminate()
+    process.wait(timeout=10)
+    _database_drop(env["DATABASE_URL"])
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    """A fresh browser context that records every request, so tests can prove that
+    nothing leaves the site."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.requests_seen = []
+    page.on("request", lambda request: page.requests_seen.append(request.url))
+    page.base_url = server["url"]
+    yield page
+    context.close()
+
+
+def axe_violations(page) -> list[dict]:
+    # Evaluated through the DevTools protocol, which the page's CSP does not block
+    # (an injected <script> tag would be, as it should be).
+    page.evaluate(AXE.read_text())
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+        AXE_TAGS,
+    )
+    return [
+        {
+            "id": violation["id"],
+            "help": violation["help"],
+            "nodes": [node["target"] for node in violation["nodes"]][:5],
+        }
+        for violation in result["violations"]
+    ]
+
+
+def assert_accessible(page):
+    violations = axe_violations(page)
+    assert not violations, json.dumps(violations, indent=2, ensure_ascii=False)
