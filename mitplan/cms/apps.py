@@ -6,3 +6,6 @@ class CmsConfig(AppConfig):
     name = "mitplan.cms"
     label = "cms"
     verbose_name = _("Pages")
+
+    def ready(self):
+        from . import locales, navigation  # noqa: F401  (connect their signal handlers)

@@ -1,52 +1,16 @@
 from django import template
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page
 
-from mitplan.cms.models import FooterLinks
+from mitplan.cms.locales import language_code
+from mitplan.cms.navigation import navigation_for
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def main_menu(context):
-    """Pages marked "show in menus" below the home page, in the active language."""
-    request = context["request"]
-    site = Site.find_for_request(request)
-    if site is None:
-        return []
-    root = site.root_page.localized
-    return list(root.get_children().live().public().in_menu().specific(defer=True))
-
-
-@register.simple_tag(takes_context=True)
-def home_page(context):
-    site = Site.find_for_request(context["request"])
-    return site.root_page.localized if site else None
-
-
-@register.simple_tag(takes_context=True)
-def footer_links(context):
-    """Imprint, privacy notice, accessibility statement and contact, in the active
-    language where translated, in one query."""
-    request = context["request"]
-    settings = FooterLinks.for_request(request)
-    chosen = [
-        page
-        for page in (
-            settings.imprint_page,
-            settings.privacy_page,
-            settings.accessibility_page,
-            settings.contact_page,
-        )
-        if page is not None
-    ]
-    localized = {
-        page.translation_key: page
-        for page in Page.objects.live().filter(
-            translation_key__in=[page.translation_key for page in chosen],
-            locale=Locale.get_active(),
-        )
-    }
-    return [localized.get(page.translation_key, page) for page in chosen]
+def site_navigation(context):
+    """Home, main menu and footer links in the active language (cached)."""
+    return navigation_for(context["request"])
 
 
 @register.simple_tag
@@ -56,5 +20,8 @@ def content_language(page):
     if page is None or not hasattr(page, "alias_of_id"):
         return ""
     if page.alias_of_id:
-        return page.alias_of.locale.language_code
-    return page.locale.language_code
+        source_locale_id = (
+            Page.objects.filter(pk=page.alias_of_id).values_list("locale_id", flat=True).first()
+        )
+        return language_code(source_locale_id)
+    return language_code(page.locale_id)

@@ -56,7 +56,20 @@ def test_home_page_teases_the_process_with_its_status(client):
     assert "Corona" in html
 
 
-def test_home_page_query_count_is_small(client, django_assert_max_num_queries):
-    client.get("/de/lip/")
-    with django_assert_max_num_queries(30):
-        client.get("/de/lip/")
+def test_menu_follows_publishing_at_once(client):
+    from mitplan.cms.models import HomePage, StandardPage
+
+    client.get("/de/")  # fills the navigation cache
+    home = HomePage.objects.get(locale__language_code="de")
+    page = home.add_child(instance=StandardPage(title="Neu im Menü", slug="neu", show_in_menus=True))
+    page.save_revision().publish()
+    assert "Neu im Menü" in client.get("/de/").content.decode()
+    page.unpublish()
+    assert "Neu im Menü" not in client.get("/de/").content.decode()
+
+
+def test_page_views_spend_few_queries(client, django_assert_max_num_queries):
+    for url, budget in [("/de/", 9), ("/de/lip/", 14), ("/ar/lip/", 18), ("/de/lip/handlungsfelder/bildung/", 17)]:
+        client.get(url)
+        with django_assert_max_num_queries(budget):
+            client.get(url)

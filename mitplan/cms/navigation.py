@@ -1,0 +1,100 @@
+"""The links every page carries (home, main menu, footer), built once per site and
+language and kept in the cache until a page or the footer setting changes, so a
+page view spends no queries on them."""
+
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .models import FooterLinks
+
+VERSION_KEY = "navigation:version"
+TIMEOUT = 24 * 3600
+
+
+@dataclass(frozen=True)
+class Link:
+    title: str
+    url: str
+    path: str  # treebeard path, to mark the current section
+
+
+@dataclass(frozen=True)
+class Navigation:
+    home: Link | None = None
+    menu: list[Link] = field(default_factory=list)
+    footer: list[Link] = field(default_factory=list)
+
+
+def _link(page: Page, site: Site) -> Link:
+    return Link(title=page.title, url=page.get_url(current_site=site) or "", path=page.path)
+
+
+def _localized(pages: list[Page], locale: Locale) -> list[Page]:
+    """Each page in `locale` where it exists there (translation or alias), one query."""
+    found = {
+        page.translation_key: page
+        for page in Page.objects.live().filter(
+            translation_key__in=[page.translation_key for page in pages], locale=locale
+        )
+    }
+    return [found.get(page.translation_key, page) for page in pages]
+
+
+def navigation_build(site: Site, language: str) -> Navigation:
+    locale = Locale.objects.filter(language_code=language).first() or site.root_page.locale
+    [home] = _localized([site.root_page], locale)
+    menu = home.get_children().live().public().in_menu()
+    footer = FooterLinks.for_site(site)
+    chosen_ids = [
+        footer.imprint_page_id,
+        footer.privacy_page_id,
+        footer.accessibility_page_id,
+        footer.contact_page_id,
+    ]
+    chosen = {page.pk: page for page in Page.objects.live().filter(pk__in=[i for i in chosen_ids if i])}
+    footer_pages = _localized([chosen[i] for i in chosen_ids if i in chosen], locale)
+    return Navigation(
+        home=_link(home, site),
+        menu=[_link(page, site) for page in menu],
+        footer=[_link(page, site) for page in footer_pages],
+    )
+
+
+def navigation_for(request) -> Navigation:
+    if hasattr(request, "_mitplan_navigation"):
+        return request._mitplan_navigation
+    site = Site.find_for_request(request)
+    if site is None:
+        return Navigation()
+    version = cache.get_or_set(VERSION_KEY, 1, None)
+    key = f"navigation:{version}:{site.pk}:{get_language()}"
+    navigation = cache.get(key)
+    if navigation is None:
+        navigation = navigation_build(site, get_language())
+        cache.set(key, navigation, TIMEOUT)
+    request._mitplan_navigation = navigation
+    return navigation
+
+
+def navigation_invalidate(**kwargs) -> None:
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 2, None)
+
+
+for signal in (page_published, page_unpublished, post_page_move):
+    signal.connect(navigation_invalidate, dispatch_uid=f"navigation-{id(signal)}")
+
+
+@receiver(post_delete, sender=Page)
+@receiver(post_save, sender=FooterLinks)
+@receiver(post_save, sender=Site)
+def _navigation_changed(**kwargs):
+    navigation_invalidate()
