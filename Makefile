@@ -46,6 +46,7 @@ messages: install ## Extract UI strings into the catalogs of all ten languages
 	$(MANAGE) compile_catalogs
 
 test: install assets ## The whole suite: unit, view and browser tests
+	scripts/ensure-chromium
 	$(MANAGE) compile_catalogs
 	$(BIN)/pytest -n 2 --dist loadfile
 
