@@ -1,4 +1,6 @@
 from django import template
+from django.utils.html import format_html
+from django.utils.translation import get_language_info
 from wagtail.models import Page
 
 from mitplan.cms.locales import language_code
@@ -25,3 +27,11 @@ def content_language(page):
         )
         return language_code(source_locale_id)
     return language_code(page.locale_id)
+
+
+@register.simple_tag(takes_context=True)
+def content_lang_attrs(context, content_lang):
+    """' lang="de" dir="ltr"' where a page's text is not in the interface language."""
+    if content_lang and content_lang != context.get("CURRENT_LANGUAGE"):
+        return format_html(' lang="{}" dir="{}"', content_lang, "rtl" if get_language_info(content_lang)["bidi"] else "ltr")
+    return ""
