@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from config.env import env
 from mitplan.accounts.services import admin_ensure
 from mitplan.demo.services import demo_load
 
@@ -14,7 +15,9 @@ class Command(BaseCommand):
         _user, password = admin_ensure()
         if password:
             self.stdout.write("Created the admin account.")
-        if demo_load():
+        if not env.bool("MITPLAN_LOAD_DEMO", default=True):
+            self.stdout.write("MITPLAN_LOAD_DEMO is off; no demo content loaded.")
+        elif demo_load():
             self.stdout.write("Loaded the demo process “Lokaler Integrationsplan (LIP) 2.0”.")
         else:
             self.stdout.write("Content exists already; nothing loaded, your data is kept.")
