@@ -50,7 +50,9 @@ def server_env(data_dir: Path) -> dict:
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "MITPLAN_DATA_DIR": str(data_dir),
-        "DATABASE_URL": os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{data_dir / 'db.sqlite3'}"),
+        "DATABASE_URL": os.environ.get(
+            "BENCH_DATABASE_URL", f"sqlite:///{data_dir / 'db.sqlite3'}"
+        ),
         "SECRET_KEY": "bench-" + "x" * 50,
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "false",
@@ -61,8 +63,12 @@ def server_env(data_dir: Path) -> dict:
 
 def prepare(env):
     manage = [sys.executable, "manage.py"]
-    subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, cwd=ROOT, check=True)
-    subprocess.run([*manage, "load_demo"], env=env, cwd=ROOT, check=True, capture_output=True)
+    subprocess.run(
+        [*manage, "migrate", "--noinput", "-v0"], env=env, cwd=ROOT, check=True
+    )
+    subprocess.run(
+        [*manage, "load_demo"], env=env, cwd=ROOT, check=True, capture_output=True
+    )
     subprocess.run(
         [*manage, "collectstatic", "--noinput", "-v0"], env=env, cwd=ROOT, check=True
     )
@@ -117,15 +123,20 @@ def page_bytes(base: str) -> dict[str, int]:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path="/usr/bin/chromium",
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--no-first-run"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+            ],
         )
         results = {}
         for label, path in [("portal (de)", "/de/lip/"), ("portal (ar)", "/ar/lip/")]:
             context = browser.new_context(viewport={"width": 1280, "height": 900})
             page = context.new_page()
             responses = []
-            page.on("requestfinished", lambda request: responses.append(request))
+            page.on("requestfinished", responses.append)
             page.goto(base + path)
             page.wait_for_load_state("networkidle")
             sizes = {}
@@ -159,8 +170,15 @@ def main():
     base = f"http://127.0.0.1:{port}"
     gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent))
     server = subprocess.Popen(
-        [gunicorn, "config.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2",
-         "--no-control-socket"],
+        [
+            gunicorn,
+            "config.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+            "--no-control-socket",
+        ],
         env=env,
         cwd=ROOT,
         stderr=subprocess.DEVNULL,
@@ -172,10 +190,14 @@ def main():
                 break
             except OSError:
                 time.sleep(0.2)
-        print(f"\nServer time and round trip over {args.runs} requests each "
-              "(gunicorn, 2 workers, production settings, SQLite unless BENCH_DATABASE_URL)\n")
-        print(f"{'page':<14} {'server p50':>10} {'server p95':>10} {'total p50':>10} "
-              f"{'total p95':>10} {'queries':>8} {'HTML bytes':>11}")
+        print(
+            f"\nServer time and round trip over {args.runs} requests each "
+            "(gunicorn, 2 workers, production settings, SQLite unless BENCH_DATABASE_URL)\n"
+        )
+        print(
+            f"{'page':<14} {'server p50':>10} {'server p95':>10} {'total p50':>10} "
+            f"{'total p95':>10} {'queries':>8} {'HTML bytes':>11}"
+        )
         for name, path in PAGES:
             timings(base, path, 10)  # warm up both workers
             server_ms, total_ms = timings(base, path, args.runs)
@@ -186,14 +208,19 @@ def main():
                 f"{percentile(server_ms, 0.95):>8.1f}ms {statistics.median(total_ms):>8.1f}ms "
                 f"{percentile(total_ms, 0.95):>8.1f}ms {queries[name]:>8} {html_bytes:>11,}"
             )
-        print("\nFirst visit in chromium, empty cache, bytes on the wire (compressed):\n")
+        print(
+            "\nFirst visit in chromium, empty cache, bytes on the wire (compressed):\n"
+        )
         for label, sizes in page_bytes(base).items():
             total = sum(value for key, value in sizes.items() if key != "requests")
             parts = ", ".join(
-                f"{key} {sizes[key]:,}" for key in ("HTML", "CSS", "JS", "fonts", "images", "other")
+                f"{key} {sizes[key]:,}"
+                for key in ("HTML", "CSS", "JS", "fonts", "images", "other")
                 if key in sizes
             )
-            print(f"{label:<12} {total:>8,} bytes in {sizes['requests']} requests: {parts}")
+            print(
+                f"{label:<12} {total:>8,} bytes in {sizes['requests']} requests: {parts}"
+            )
     finally:
         server.terminate()
         server.wait(timeout=10)

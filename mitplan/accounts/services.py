@@ -19,7 +19,9 @@ def admin_ensure() -> tuple[object, str | None]:
     existing = User.objects.filter(is_superuser=True).order_by("pk").first()
     if existing:
         return existing, None
-    password = env.str("MITPLAN_ADMIN_PASSWORD", default="") or secrets.token_urlsafe(12)
+    password = env.str("MITPLAN_ADMIN_PASSWORD", default="") or secrets.token_urlsafe(
+        12
+    )
     user = User.objects.create_superuser(
         username="admin",
         email=env.str("MITPLAN_ADMIN_EMAIL", default="admin@example.org"),
@@ -37,5 +39,3 @@ def admin_login_hint() -> str:
     if password:
         return f"user 'admin', password '{password}' (unless you changed it)"
     return "the admin account you set up (MITPLAN_ADMIN_PASSWORD)"
-
-

@@ -74,7 +74,9 @@ class AccordionBlock(blocks.StructBlock):
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
-        label=_("Paragraph"), features=PARAGRAPH_FEATURES, template="cms/blocks/paragraph.html"
+        label=_("Paragraph"),
+        features=PARAGRAPH_FEATURES,
+        template="cms/blocks/paragraph.html",
     )
     image = ImageBlock()
     notice = NoticeBlock()

@@ -20,7 +20,11 @@ class HomePage(Page):
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("content"))
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
-    subpage_types = ["cms.ProcessPage", "cms.StandardPage", "cms.AccessibilityStatementPage"]
+    subpage_types = [
+        "cms.ProcessPage",
+        "cms.StandardPage",
+        "cms.AccessibilityStatementPage",
+    ]
     max_count_per_parent = 1
 
     class Meta:
@@ -135,19 +139,35 @@ class FooterLinks(BaseSiteSetting):
     """The legally required pages, linked in every page's footer."""
 
     imprint_page = models.ForeignKey(
-        Page, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        Page,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("imprint"),
     )
     privacy_page = models.ForeignKey(
-        Page, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        Page,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("privacy notice"),
     )
     accessibility_page = models.ForeignKey(
-        Page, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        Page,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("accessibility statement"),
     )
     contact_page = models.ForeignKey(
-        Page, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        Page,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("contact"),
     )
 

@@ -4,10 +4,11 @@ page view spends no queries on them."""
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from wagtail.models import Locale, Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -22,6 +23,7 @@ class Link:
     title: str
     url: str
     path: str  # treebeard path, to mark the current section
+    lang: str = ""  # the title's language when it is an untranslated (German) copy
 
 
 @dataclass(frozen=True)
@@ -31,8 +33,13 @@ class Navigation:
     footer: list[Link] = field(default_factory=list)
 
 
-def _link(page: Page, site: Site) -> Link:
-    return Link(title=page.title, url=page.get_url(current_site=site) or "", path=page.path)
+def _link(page: Page, site: Site, title: str = "") -> Link:
+    return Link(
+        title=title or page.title,
+        url=page.get_url(current_site=site) or "",
+        path=page.path,
+        lang=settings.LANGUAGE_CODE if page.alias_of_id and not title else "",
+    )
 
 
 def _localized(pages: list[Page], locale: Locale) -> list[Page]:
@@ -47,22 +54,29 @@ def _localized(pages: list[Page], locale: Locale) -> list[Page]:
 
 
 def navigation_build(site: Site, language: str) -> Navigation:
-    locale = Locale.objects.filter(language_code=language).first() or site.root_page.locale
+    locale = (
+        Locale.objects.filter(language_code=language).first() or site.root_page.locale
+    )
     [home] = _localized([site.root_page], locale)
     menu = home.get_children().live().public().in_menu()
     footer = FooterLinks.for_site(site)
-    chosen_ids = [
-        footer.imprint_page_id,
-        footer.privacy_page_id,
-        footer.accessibility_page_id,
-        footer.contact_page_id,
+    # The contact link is named by its role, whatever page staff chose for it.
+    roles = [
+        (footer.imprint_page_id, ""),
+        (footer.privacy_page_id, ""),
+        (footer.accessibility_page_id, ""),
+        (footer.contact_page_id, gettext("Contact")),
     ]
-    chosen = {page.pk: page for page in Page.objects.live().filter(pk__in=[i for i in chosen_ids if i])}
-    footer_pages = _localized([chosen[i] for i in chosen_ids if i in chosen], locale)
+    chosen = Page.objects.live().in_bulk([pk for pk, _label in roles if pk])
+    present = [(chosen[pk], label) for pk, label in roles if pk in chosen]
+    localized = _localized([page for page, _label in present], locale)
     return Navigation(
         home=_link(home, site),
         menu=[_link(page, site) for page in menu],
-        footer=[_link(page, site) for page in footer_pages],
+        footer=[
+            _link(page, site, label)
+            for page, (_source, label) in zip(localized, present, strict=True)
+        ],
     )
 
 

@@ -36,7 +36,9 @@ class MessageForm(SpamGuardMixin):
         for name in ("name", "subject"):
             value = cleaned.get(name) or ""
             if any(ord(char) < 32 for char in value):
-                self.add_error(name, _("Please use only letters, digits and punctuation."))
+                self.add_error(
+                    name, _("Please use only letters, digits and punctuation.")
+                )
         return cleaned
 
 
@@ -48,4 +50,12 @@ class AccessibilityFeedbackForm(MessageForm):
         help_text=_("Optional: the address or the name of the page."),
     )
 
-    field_order = ["name", "email", "page_url", "subject", "message", "website", "started"]
+    field_order = [
+        "name",
+        "email",
+        "page_url",
+        "subject",
+        "message",
+        "website",
+        "started",
+    ]

@@ -25,7 +25,13 @@ def _is_duplicate(*parts: str) -> bool:
 
 
 def advisor_message_send(
-    *, advisor: Advisor, name: str, email: str, subject: str, message: str, language: str
+    *,
+    advisor: Advisor,
+    name: str,
+    email: str,
+    subject: str,
+    message: str,
+    language: str,
 ) -> bool:
     """Mail a message to an advisor. Returns False if it was a repeat and not sent again."""
     if _is_duplicate(str(advisor.pk), email, subject, message):

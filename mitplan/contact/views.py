@@ -4,7 +4,6 @@ guarded against bots; every refusal re-shows the form with what was typed."""
 from django.conf import settings
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django_ratelimit.core import is_ratelimited
@@ -73,12 +72,16 @@ def advisor_message(request, advisor_id: int):
     else:
         form = MessageForm()
     context = {"form": form, **_advisor_context(advisor)}
-    return TemplateResponse(request, "contact/advisor_message.html", context, status=status)
+    return TemplateResponse(
+        request, "contact/advisor_message.html", context, status=status
+    )
 
 
 def advisor_message_sent(request, advisor_id: int):
     advisor = process_selectors.advisor_for_contact(advisor_id)
-    return TemplateResponse(request, "contact/advisor_message_sent.html", _advisor_context(advisor))
+    return TemplateResponse(
+        request, "contact/advisor_message_sent.html", _advisor_context(advisor)
+    )
 
 
 def accessibility_feedback(request, *, page):
@@ -106,12 +109,14 @@ def accessibility_feedback(request, *, page):
         form = AccessibilityFeedbackForm()
     context = page.get_context(request)
     context["form"] = form
-    return TemplateResponse(request, "cms/accessibility_statement_page.html", context, status=status)
+    return TemplateResponse(
+        request, "cms/accessibility_statement_page.html", context, status=status
+    )
 
 
 def accessibility_feedback_sent(request, *, page):
     context = page.get_context(request)
     context["breadcrumbs_extra"] = [(None, _("Feedback sent"))]
-    return TemplateResponse(request, "contact/accessibility_feedback_sent.html", context)
-
-
+    return TemplateResponse(
+        request, "contact/accessibility_feedback_sent.html", context
+    )

@@ -8,7 +8,7 @@ from django.core.checks import Error, Warning, register
 def languages_check(app_configs, **kwargs):
     errors = []
     codes = [code for code, _name in settings.LANGUAGES]
-    if settings.LANGUAGE_CODE != codes[0]:
+    if codes[0] != settings.LANGUAGE_CODE:
         errors.append(
             Error(
                 "LANGUAGE_CODE must be the first of LANGUAGES: it is the source "

@@ -62,7 +62,10 @@ PHASES = [
         "ends_on": None,
     },
     {
-        "title": {"de": "Erarbeitung in den Fachgruppen", "en": "Drafting in the expert groups"},
+        "title": {
+            "de": "Erarbeitung in den Fachgruppen",
+            "en": "Drafting in the expert groups",
+        },
         "description": {
             "de": "Die Fachgruppen werten die Beiträge aus und schreiben Ziele und "
             "Maßnahmen für den Entwurf des Integrationsplans.",
@@ -211,26 +214,71 @@ ORGANISATIONS = [
 # Fictional members per field: (name, role de, role en, organisation index).
 MEMBERS = [
     ("Erika Mustermann", "Leitung der Fachgruppe", "Chair of the expert group", 0),
-    ("Ayşe Beispiel", "Vertreterin einer Migrantenselbstorganisation",
-     "Delegate of a migrant self-organisation", 1),
+    (
+        "Ayşe Beispiel",
+        "Vertreterin einer Migrantenselbstorganisation",
+        "Delegate of a migrant self-organisation",
+        1,
+    ),
     ("Jan Platzhalter", "Fachkraft", "Specialist", 3),
 ]
 
 ADVISORS = [
     # name, role de, role en, organisation index, field slugs, languages, phone
-    ("Dr. Erika Mustermann", "Fachberaterin Bildung", "Advisor for education", 0,
-     ["bildung"], ["de", "en", "tr"], "0000 123 4501"),
-    ("Max Beispielmann", "Fachberater Wirtschaft", "Advisor for economy", 5,
-     ["wirtschaft"], ["de", "en", "ru"], "0000 123 4502"),
-    ("Leyla Musterfrau", "Fachberaterin Soziales", "Advisor for social affairs", 3,
-     ["soziales"], ["de", "ar", "fa"], "0000 123 4503"),
-    ("Olena Platzhalter", "Fachberaterin Stadtleben", "Advisor for city life", 4,
-     ["stadtleben"], ["de", "uk", "ru", "pl"], "0000 123 4504"),
-    ("Kemal Beispiel", "Fachberater Demokratie", "Advisor for democracy", 1,
-     ["demokratie"], ["de", "tr", "ku"], "0000 123 4505"),
-    ("Maria Musterova", "Fachberaterin Stadtverwaltung",
-     "Advisor for city administration", 0, ["stadtverwaltung"], ["de", "bg", "ro"],
-     "0000 123 4506"),
+    (
+        "Dr. Erika Mustermann",
+        "Fachberaterin Bildung",
+        "Advisor for education",
+        0,
+        ["bildung"],
+        ["de", "en", "tr"],
+        "0000 123 4501",
+    ),
+    (
+        "Max Beispielmann",
+        "Fachberater Wirtschaft",
+        "Advisor for economy",
+        5,
+        ["wirtschaft"],
+        ["de", "en", "ru"],
+        "0000 123 4502",
+    ),
+    (
+        "Leyla Musterfrau",
+        "Fachberaterin Soziales",
+        "Advisor for social affairs",
+        3,
+        ["soziales"],
+        ["de", "ar", "fa"],
+        "0000 123 4503",
+    ),
+    (
+        "Olena Platzhalter",
+        "Fachberaterin Stadtleben",
+        "Advisor for city life",
+        4,
+        ["stadtleben"],
+        ["de", "uk", "ru", "pl"],
+        "0000 123 4504",
+    ),
+    (
+        "Kemal Beispiel",
+        "Fachberater Demokratie",
+        "Advisor for democracy",
+        1,
+        ["demokratie"],
+        ["de", "tr", "ku"],
+        "0000 123 4505",
+    ),
+    (
+        "Maria Musterova",
+        "Fachberaterin Stadtverwaltung",
+        "Advisor for city administration",
+        0,
+        ["stadtverwaltung"],
+        ["de", "bg", "ro"],
+        "0000 123 4506",
+    ),
 ]
 
 
@@ -242,52 +290,72 @@ def portal_body(language: str) -> list:
     """The portal's sections: what, why, who, how long, how to take part."""
     sections = {
         "de": [
-            ("Was ist der Lokale Integrationsplan?",
-             "Der Lokale Integrationsplan (LIP) beschreibt, wie die Stadt das "
-             "Zusammenleben aller Menschen gestaltet, die hier leben. Der Rat hat "
-             "den ersten Plan 2008 beschlossen. Er enthält Ziele und Maßnahmen in "
-             "sechs Handlungsfeldern."),
-            ("Warum wird er überarbeitet?",
-             "Die Stadt hat sich seit 2008 verändert: Viele Menschen sind neu "
-             "hinzugekommen, und manche Ziele sind erreicht, andere nicht. Der Rat "
-             "hat deshalb mit der Drucksache 2136/2018 beschlossen, den Plan "
-             "gemeinsam mit der Stadtgesellschaft neu zu schreiben."),
-            ("Wer ist beteiligt?",
-             "Das Büro für Integration steuert die Überarbeitung. In sechs "
-             "Fachgruppen arbeiten Fachleute der Stadt und von Migrantenorganisationen, "
-             "Verbänden und Initiativen. Eine Lenkungsgruppe begleitet den Prozess."),
-            ("Wie lange dauert es?",
-             "Die Überarbeitung hat mit der Auftaktveranstaltung am 18. Januar 2020 "
-             "begonnen. Der Ratsbeschluss war für April 2021 geplant; wegen der "
-             "Corona-Pandemie verschiebt sich der Zeitplan."),
-            ("Wie kann ich mitmachen?",
-             "Schreiben Sie Ihre Ideen, Wünsche und Kritik zu einem Handlungsfeld, "
-             "unterstützen Sie die Beiträge anderer, nehmen Sie an der Umfrage teil "
-             "oder wenden Sie sich direkt an die Fachberaterinnen und Fachberater. "
-             "Sie können in Ihrer Sprache schreiben."),
+            (
+                "Was ist der Lokale Integrationsplan?",
+                "Der Lokale Integrationsplan (LIP) beschreibt, wie die Stadt das "
+                "Zusammenleben aller Menschen gestaltet, die hier leben. Der Rat hat "
+                "den ersten Plan 2008 beschlossen. Er enthält Ziele und Maßnahmen in "
+                "sechs Handlungsfeldern.",
+            ),
+            (
+                "Warum wird er überarbeitet?",
+                "Die Stadt hat sich seit 2008 verändert: Viele Menschen sind neu "
+                "hinzugekommen, und manche Ziele sind erreicht, andere nicht. Der Rat "
+                "hat deshalb mit der Drucksache 2136/2018 beschlossen, den Plan "
+                "gemeinsam mit der Stadtgesellschaft neu zu schreiben.",
+            ),
+            (
+                "Wer ist beteiligt?",
+                "Das Büro für Integration steuert die Überarbeitung. In sechs "
+                "Fachgruppen arbeiten Fachleute der Stadt und von Migrantenorganisationen, "
+                "Verbänden und Initiativen. Eine Lenkungsgruppe begleitet den Prozess.",
+            ),
+            (
+                "Wie lange dauert es?",
+                "Die Überarbeitung hat mit der Auftaktveranstaltung am 18. Januar 2020 "
+                "begonnen. Der Ratsbeschluss war für April 2021 geplant; wegen der "
+                "Corona-Pandemie verschiebt sich der Zeitplan.",
+            ),
+            (
+                "Wie kann ich mitmachen?",
+                "Schreiben Sie Ihre Ideen, Wünsche und Kritik zu einem Handlungsfeld, "
+                "unterstützen Sie die Beiträge anderer, nehmen Sie an der Umfrage teil "
+                "oder wenden Sie sich direkt an die Fachberaterinnen und Fachberater. "
+                "Sie können in Ihrer Sprache schreiben.",
+            ),
         ],
         "en": [
-            ("What is the Local Integration Plan?",
-             "The Local Integration Plan (LIP) describes how the city shapes life "
-             "together for everyone who lives here. The council adopted the first "
-             "plan in 2008. It sets goals and measures in six fields of action."),
-            ("Why is it being revised?",
-             "The city has changed since 2008: many people have arrived, and some "
-             "goals have been reached while others have not. With resolution "
-             "2136/2018 the council therefore decided to rewrite the plan together "
-             "with the city's society."),
-            ("Who takes part?",
-             "The integration office runs the revision. In six expert groups, "
-             "specialists of the city and of migrant organisations, associations "
-             "and initiatives work together. A steering group oversees the process."),
-            ("How long does it take?",
-             "The revision began with the kickoff event on 18 January 2020. The "
-             "council decision was planned for April 2021; because of the "
-             "coronavirus pandemic the timetable is moving."),
-            ("How can I take part?",
-             "Write your ideas, wishes and critiques on a field of action, support "
-             "other people's contributions, answer the survey, or contact the "
-             "advisors directly. You can write in your own language."),
+            (
+                "What is the Local Integration Plan?",
+                "The Local Integration Plan (LIP) describes how the city shapes life "
+                "together for everyone who lives here. The council adopted the first "
+                "plan in 2008. It sets goals and measures in six fields of action.",
+            ),
+            (
+                "Why is it being revised?",
+                "The city has changed since 2008: many people have arrived, and some "
+                "goals have been reached while others have not. With resolution "
+                "2136/2018 the council therefore decided to rewrite the plan together "
+                "with the city's society.",
+            ),
+            (
+                "Who takes part?",
+                "The integration office runs the revision. In six expert groups, "
+                "specialists of the city and of migrant organisations, associations "
+                "and initiatives work together. A steering group oversees the process.",
+            ),
+            (
+                "How long does it take?",
+                "The revision began with the kickoff event on 18 January 2020. The "
+                "council decision was planned for April 2021; because of the "
+                "coronavirus pandemic the timetable is moving.",
+            ),
+            (
+                "How can I take part?",
+                "Write your ideas, wishes and critiques on a field of action, support "
+                "other people's contributions, answer the survey, or contact the "
+                "advisors directly. You can write in your own language.",
+            ),
         ],
     }[language]
     body = []
@@ -334,18 +402,38 @@ STANDARD_PAGES = [
         "title": {"de": "Impressum", "en": "Imprint"},
         "body": {
             "de": [
-                ("paragraph", _p("Herausgeberin: Stadt Musterstadt, Büro für "
-                                 "Integration, Musterplatz 1, 00000 Musterstadt.")),
-                ("paragraph", _p("Verantwortlich für den Inhalt: die Leitung des "
-                                 "Büros für Integration. Diese Angaben sind "
-                                 "Beispielangaben der Demo.")),
+                (
+                    "paragraph",
+                    _p(
+                        "Herausgeberin: Stadt Musterstadt, Büro für "
+                        "Integration, Musterplatz 1, 00000 Musterstadt."
+                    ),
+                ),
+                (
+                    "paragraph",
+                    _p(
+                        "Verantwortlich für den Inhalt: die Leitung des "
+                        "Büros für Integration. Diese Angaben sind "
+                        "Beispielangaben der Demo."
+                    ),
+                ),
             ],
             "en": [
-                ("paragraph", _p("Published by: City of Musterstadt, integration "
-                                 "office, Musterplatz 1, 00000 Musterstadt.")),
-                ("paragraph", _p("Responsible for the content: the head of the "
-                                 "integration office. These are the demo's "
-                                 "example details.")),
+                (
+                    "paragraph",
+                    _p(
+                        "Published by: City of Musterstadt, integration "
+                        "office, Musterplatz 1, 00000 Musterstadt."
+                    ),
+                ),
+                (
+                    "paragraph",
+                    _p(
+                        "Responsible for the content: the head of the "
+                        "integration office. These are the demo's "
+                        "example details."
+                    ),
+                ),
             ],
         },
     },
@@ -356,31 +444,55 @@ STANDARD_PAGES = [
         "body": {
             "de": [
                 ("heading", {"text": "Lesen ohne Spuren", "level": "h2"}),
-                ("paragraph", _p("Wer diese Seiten nur liest, erhält keine Cookies. "
-                                 "Wir speichern keine IP-Adressen und binden keine "
-                                 "Inhalte anderer Anbieter ein.")),
+                (
+                    "paragraph",
+                    _p(
+                        "Wer diese Seiten nur liest, erhält keine Cookies. "
+                        "Wir speichern keine IP-Adressen und binden keine "
+                        "Inhalte anderer Anbieter ein."
+                    ),
+                ),
                 ("heading", {"text": "Kontaktformulare", "level": "h2"}),
-                ("paragraph", _p("Nachrichten aus den Kontaktformularen werden per "
-                                 "E-Mail an die gewählte Ansprechperson geschickt und "
-                                 "nicht auf der Website gespeichert. Ihre E-Mail-Adresse "
-                                 "nutzen wir nur für die Antwort.")),
+                (
+                    "paragraph",
+                    _p(
+                        "Nachrichten aus den Kontaktformularen werden per "
+                        "E-Mail an die gewählte Ansprechperson geschickt und "
+                        "nicht auf der Website gespeichert. Ihre E-Mail-Adresse "
+                        "nutzen wir nur für die Antwort."
+                    ),
+                ),
                 ("heading", {"text": "Konto", "level": "h2"}),
-                ("paragraph", _p("Ein Konto ist freiwillig. Sie können es jederzeit "
-                                 "löschen.")),
+                (
+                    "paragraph",
+                    _p("Ein Konto ist freiwillig. Sie können es jederzeit löschen."),
+                ),
             ],
             "en": [
                 ("heading", {"text": "Reading leaves no trace", "level": "h2"}),
-                ("paragraph", _p("People who only read these pages get no cookies. "
-                                 "We store no IP addresses and embed no content "
-                                 "from other providers.")),
+                (
+                    "paragraph",
+                    _p(
+                        "People who only read these pages get no cookies. "
+                        "We store no IP addresses and embed no content "
+                        "from other providers."
+                    ),
+                ),
                 ("heading", {"text": "Contact forms", "level": "h2"}),
-                ("paragraph", _p("Messages from the contact forms are sent by e-mail "
-                                 "to the person you chose and are not stored on the "
-                                 "website. We use your e-mail address only to "
-                                 "answer you.")),
+                (
+                    "paragraph",
+                    _p(
+                        "Messages from the contact forms are sent by e-mail "
+                        "to the person you chose and are not stored on the "
+                        "website. We use your e-mail address only to "
+                        "answer you."
+                    ),
+                ),
                 ("heading", {"text": "Account", "level": "h2"}),
-                ("paragraph", _p("An account is optional. You can delete it at any "
-                                 "time.")),
+                (
+                    "paragraph",
+                    _p("An account is optional. You can delete it at any time."),
+                ),
             ],
         },
     },
@@ -391,20 +503,49 @@ STANDARD_PAGES = [
         "in_menu": True,
         "body": {
             "de": [
-                ("paragraph", _p("Die Stadt macht einen Plan. Der Plan heißt: "
-                                 "Integrations-Plan.")),
-                ("paragraph", _p("In dem Plan steht: So wollen wir gut zusammen "
-                                 "leben. Alle Menschen in der Stadt.")),
-                ("paragraph", _p("Sie können mit-machen. Schreiben Sie uns Ihre "
-                                 "Ideen. Sie können in Ihrer Sprache schreiben.")),
+                (
+                    "paragraph",
+                    _p(
+                        "Die Stadt macht einen Plan. Der Plan heißt: Integrations-Plan."
+                    ),
+                ),
+                (
+                    "paragraph",
+                    _p(
+                        "In dem Plan steht: So wollen wir gut zusammen "
+                        "leben. Alle Menschen in der Stadt."
+                    ),
+                ),
+                (
+                    "paragraph",
+                    _p(
+                        "Sie können mit-machen. Schreiben Sie uns Ihre "
+                        "Ideen. Sie können in Ihrer Sprache schreiben."
+                    ),
+                ),
             ],
             "en": [
-                ("paragraph", _p("The city is making a plan. The plan is called: "
-                                 "integration plan.")),
-                ("paragraph", _p("The plan says: this is how we want to live well "
-                                 "together. All people in the city.")),
-                ("paragraph", _p("You can take part. Write us your ideas. You can "
-                                 "write in your language.")),
+                (
+                    "paragraph",
+                    _p(
+                        "The city is making a plan. The plan is called: "
+                        "integration plan."
+                    ),
+                ),
+                (
+                    "paragraph",
+                    _p(
+                        "The plan says: this is how we want to live well "
+                        "together. All people in the city."
+                    ),
+                ),
+                (
+                    "paragraph",
+                    _p(
+                        "You can take part. Write us your ideas. You can "
+                        "write in your language."
+                    ),
+                ),
             ],
         },
     },
@@ -423,32 +564,62 @@ ACCESSIBILITY = {
     "body": {
         "de": [
             ("heading", {"text": "Stand der Vereinbarkeit", "level": "h2"}),
-            ("paragraph", _p("Diese Website ist mit den Anforderungen der BITV 2.0 "
-                             "weitgehend vereinbar. Sie wird automatisch mit axe-core "
-                             "und von Hand mit Tastatur und Screenreader geprüft.")),
+            (
+                "paragraph",
+                _p(
+                    "Diese Website ist mit den Anforderungen der BITV 2.0 "
+                    "weitgehend vereinbar. Sie wird automatisch mit axe-core "
+                    "und von Hand mit Tastatur und Screenreader geprüft."
+                ),
+            ),
             ("heading", {"text": "Nicht barrierefreie Inhalte", "level": "h2"}),
-            ("paragraph", _p("Einige ältere PDF-Dokumente sind noch nicht "
-                             "barrierefrei. Auf Nachfrage senden wir Ihnen die "
-                             "Inhalte in zugänglicher Form.")),
+            (
+                "paragraph",
+                _p(
+                    "Einige ältere PDF-Dokumente sind noch nicht "
+                    "barrierefrei. Auf Nachfrage senden wir Ihnen die "
+                    "Inhalte in zugänglicher Form."
+                ),
+            ),
             ("heading", {"text": "Schlichtungsverfahren", "level": "h2"}),
-            ("paragraph", _p("Wenn Sie auf Ihre Rückmeldung keine zufriedenstellende "
-                             "Antwort erhalten, können Sie sich an die "
-                             "Schlichtungsstelle nach dem Behindertengleichstellungsgesetz "
-                             "wenden.")),
+            (
+                "paragraph",
+                _p(
+                    "Wenn Sie auf Ihre Rückmeldung keine zufriedenstellende "
+                    "Antwort erhalten, können Sie sich an die "
+                    "Schlichtungsstelle nach dem Behindertengleichstellungsgesetz "
+                    "wenden."
+                ),
+            ),
         ],
         "en": [
             ("heading", {"text": "Compliance status", "level": "h2"}),
-            ("paragraph", _p("This website largely meets the requirements of BITV "
-                             "2.0. It is tested automatically with axe-core and by "
-                             "hand with keyboard and screen reader.")),
+            (
+                "paragraph",
+                _p(
+                    "This website largely meets the requirements of BITV "
+                    "2.0. It is tested automatically with axe-core and by "
+                    "hand with keyboard and screen reader."
+                ),
+            ),
             ("heading", {"text": "Content that is not accessible", "level": "h2"}),
-            ("paragraph", _p("Some older PDF documents are not accessible yet. On "
-                             "request we send you their content in an accessible "
-                             "form.")),
+            (
+                "paragraph",
+                _p(
+                    "Some older PDF documents are not accessible yet. On "
+                    "request we send you their content in an accessible "
+                    "form."
+                ),
+            ),
             ("heading", {"text": "Conciliation procedure", "level": "h2"}),
-            ("paragraph", _p("If you do not receive a satisfactory answer to your "
-                             "feedback, you can turn to the conciliation body under "
-                             "the Disability Equality Act.")),
+            (
+                "paragraph",
+                _p(
+                    "If you do not receive a satisfactory answer to your "
+                    "feedback, you can turn to the conciliation body under "
+                    "the Disability Equality Act."
+                ),
+            ),
         ],
     },
 }

@@ -44,12 +44,16 @@ def _aware(day) -> datetime:
 def locales_ensure() -> Locale:
     """A Locale per UI language; every other language mirrors the German tree, so a
     page missing a translation shows the German one (and says so)."""
-    source, _created = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    source, _created = Locale.objects.get_or_create(
+        language_code=settings.LANGUAGE_CODE
+    )
     for code, _name in settings.LANGUAGES:
         if code == source.language_code:
             continue
         locale, _created = Locale.objects.get_or_create(language_code=code)
-        LocaleSynchronization.objects.get_or_create(locale=locale, defaults={"sync_from": source})
+        LocaleSynchronization.objects.get_or_create(
+            locale=locale, defaults={"sync_from": source}
+        )
     return source
 
 
@@ -72,7 +76,9 @@ def _process_create() -> Process:
         )
     # The model case's own history: started at the kickoff, paused by the pandemic.
     StatusChange.objects.create(
-        process=process, status=Process.Status.ACTIVE, changed_at=_aware(data["started_on"])
+        process=process,
+        status=Process.Status.ACTIVE,
+        changed_at=_aware(data["started_on"]),
     )
     paused_at = _aware(data["paused_on"])
     StatusChange.objects.create(
@@ -210,7 +216,10 @@ def _english_fill(pages: dict[str, Page]) -> None:
     """Turn the English aliases into real translations with English text."""
     english = Locale.objects.get(language_code="en")
     texts = {
-        "home": {"title": content.HOME["en"]["title"], "intro": content.HOME["en"]["intro"]},
+        "home": {
+            "title": content.HOME["en"]["title"],
+            "intro": content.HOME["en"]["intro"],
+        },
         "portal": {
             "title": content.PORTAL["en"]["title"],
             "intro": content.PORTAL["en"]["intro"],
@@ -225,10 +234,19 @@ def _english_fill(pages: dict[str, Page]) -> None:
     for data in content.STANDARD_PAGES:
         texts[data["key"]] = {"title": data["title"]["en"], "body": data["body"]["en"]}
     # Parents first, so each translation is converted below a converted parent.
-    for key in ("home", "portal", "imprint", "privacy", "plain_language", "accessibility"):
+    for key in (
+        "home",
+        "portal",
+        "imprint",
+        "privacy",
+        "plain_language",
+        "accessibility",
+    ):
         alias = pages[key].get_translation(english).specific
         if alias.alias_of_id:
-            ConvertAliasPageAction(alias, log_action=None).execute(skip_permission_checks=True)
+            ConvertAliasPageAction(alias, log_action=None).execute(
+                skip_permission_checks=True
+            )
             alias.refresh_from_db()
             alias = alias.specific
         for field, value in texts[key].items():

@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail import hooks
 
 from mitplan.core.panels import translated_panels
 

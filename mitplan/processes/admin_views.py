@@ -33,13 +33,19 @@ def status_change(request, pk: int, action: str):
     shifts = []
     if action == "resume" and process.is_paused:
         days = services.pause_length_days(process)
-        shifts = [(shift, days) for shift in services.phases_to_shift(process, days=days)]
+        shifts = [
+            (shift, days) for shift in services.phases_to_shift(process, days=days)
+        ]
     if request.method == "POST" and form.is_valid():
         try:
             if action == "start":
-                services.process_start(process=process, notice=form.notices(), user=request.user)
+                services.process_start(
+                    process=process, notice=form.notices(), user=request.user
+                )
             elif action == "pause":
-                services.process_pause(process=process, notice=form.notices(), user=request.user)
+                services.process_pause(
+                    process=process, notice=form.notices(), user=request.user
+                )
             elif action == "resume":
                 services.process_resume(
                     process=process,
@@ -54,12 +60,19 @@ def status_change(request, pk: int, action: str):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("The status of “%(process)s” was changed.") % {
-                "process": process
-            })
+            messages.success(
+                request,
+                _("The status of “%(process)s” was changed.") % {"process": process},
+            )
             return redirect(reverse("processes:edit", args=[process.pk]))
     return TemplateResponse(
         request,
         "processes/admin/status_change.html",
-        {"process": process, "form": form, "title": title, "action": action, "shifts": shifts},
+        {
+            "process": process,
+            "form": form,
+            "title": title,
+            "action": action,
+            "shifts": shifts,
+        },
     )

@@ -45,7 +45,9 @@ class Process(ClusterableModel):
         blank=True,
         help_text=_("Shown on every page of the process, e.g. why it is paused."),
     )
-    status_changed_at = models.DateTimeField(_("status changed at"), default=timezone.now)
+    status_changed_at = models.DateTimeField(
+        _("status changed at"), default=timezone.now
+    )
 
     class Meta:
         ordering = ["title"]
@@ -62,7 +64,10 @@ class Process(ClusterableModel):
 
 class Phase(models.Model):
     process = ParentalKey(
-        Process, on_delete=models.CASCADE, related_name="phases", verbose_name=_("process")
+        Process,
+        on_delete=models.CASCADE,
+        related_name="phases",
+        verbose_name=_("process"),
     )
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), max_length=2000, blank=True)
@@ -103,7 +108,9 @@ class StatusChange(models.Model):
         related_name="status_changes",
         verbose_name=_("process"),
     )
-    status = models.CharField(_("new status"), max_length=20, choices=Process.Status.choices)
+    status = models.CharField(
+        _("new status"), max_length=20, choices=Process.Status.choices
+    )
     notice = models.TextField(_("public notice"), blank=True)
     changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
     # Kept for the staff audit, never shown publicly.
@@ -124,7 +131,9 @@ class StatusChange(models.Model):
         verbose_name_plural = _("status changes")
 
     def __str__(self):
-        return f"{self.process}: {self.get_status_display()} ({self.changed_at:%Y-%m-%d})"
+        return (
+            f"{self.process}: {self.get_status_display()} ({self.changed_at:%Y-%m-%d})"
+        )
 
 
 class FieldOfAction(models.Model):
@@ -146,8 +155,12 @@ class FieldOfAction(models.Model):
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=80)
     summary = models.TextField(_("summary"), max_length=600)
-    description = RichTextField(_("description"), blank=True, features=RICH_TEXT_FEATURES)
-    icon = models.CharField(_("icon"), max_length=20, choices=Icon.choices, default=Icon.GENERIC)
+    description = RichTextField(
+        _("description"), blank=True, features=RICH_TEXT_FEATURES
+    )
+    icon = models.CharField(
+        _("icon"), max_length=20, choices=Icon.choices, default=Icon.GENERIC
+    )
     sort_order = models.PositiveIntegerField(_("order"), default=0)
 
     class Meta:
@@ -156,7 +169,8 @@ class FieldOfAction(models.Model):
         verbose_name_plural = _("fields of action")
         constraints = [
             models.UniqueConstraint(
-                fields=["process", "slug"], name="field_of_action_slug_unique_in_process"
+                fields=["process", "slug"],
+                name="field_of_action_slug_unique_in_process",
             )
         ]
 
@@ -226,7 +240,9 @@ class ExpertGroupMember(models.Model):
         return self.name
 
 
-language_code_validator = RegexValidator(r"^[a-z]{2,3}$", _("Use a language code like de or ar."))
+language_code_validator = RegexValidator(
+    r"^[a-z]{2,3}$", _("Use a language code like de or ar.")
+)
 
 
 class Advisor(models.Model):
@@ -248,7 +264,9 @@ class Advisor(models.Model):
     email = models.EmailField(
         _("e-mail address"), help_text=_("Messages from the contact form go here.")
     )
-    is_email_public = models.BooleanField(_("show e-mail address publicly"), default=False)
+    is_email_public = models.BooleanField(
+        _("show e-mail address publicly"), default=False
+    )
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     languages = models.JSONField(
         _("languages spoken"),

@@ -15,8 +15,9 @@ from .models import Advisor, ExpertGroupMember, FieldOfAction, Phase, Process
 
 @dataclass(frozen=True)
 class TimelineEntry:
-    kind: str  # "phase" or a Process.Status value
+    kind: str  # "phase", or what happened: started, paused, resumed, completed
     title: str
+    title_language: str
     text: str
     starts_on: date
     ends_on: date | None
@@ -24,13 +25,16 @@ class TimelineEntry:
     text_language: str  # the language `text` is written in (German if untranslated)
 
 
-def process_timeline(process: Process, *, today: date | None = None) -> list[TimelineEntry]:
+def process_timeline(
+    process: Process, *, today: date | None = None
+) -> list[TimelineEntry]:
     """Phases and status changes (pauses, resumptions) in one dated list."""
     today = today or timezone.localdate()
     entries = [
         TimelineEntry(
             kind="phase",
             title=phase.title,
+            title_language=translated_language(phase, "title"),
             text=phase.description,
             starts_on=phase.starts_on,
             ends_on=phase.ends_on,
@@ -39,12 +43,18 @@ def process_timeline(process: Process, *, today: date | None = None) -> list[Tim
         )
         for phase in process.phases.all()
     ]
+    has_started = False
     for change in process.status_changes.all():
         on = timezone.localdate(change.changed_at)
+        kind = change.status
+        if change.status == Process.Status.ACTIVE:
+            kind = "resumed" if has_started else "started"
+            has_started = True
         entries.append(
             TimelineEntry(
-                kind=change.status,
+                kind=kind,
                 title=change.get_status_display(),
+                title_language=translated_language(change, "notice"),
                 text=change.notice,
                 starts_on=on,
                 ends_on=None,
@@ -55,7 +65,9 @@ def process_timeline(process: Process, *, today: date | None = None) -> list[Tim
     return sorted(entries, key=lambda entry: (entry.starts_on, entry.kind != "phase"))
 
 
-def process_current_phase(process: Process, *, today: date | None = None) -> Phase | None:
+def process_current_phase(
+    process: Process, *, today: date | None = None
+) -> Phase | None:
     today = today or timezone.localdate()
     for phase in process.phases.all():
         if phase.state_on(today) == "current":
@@ -64,17 +76,14 @@ def process_current_phase(process: Process, *, today: date | None = None) -> Pha
 
 
 def process_for_portal(process_id: int) -> Process:
-    return (
-        Process.objects.prefetch_related(
-            "phases",
-            "status_changes",
-            Prefetch(
-                "fields_of_action",
-                queryset=FieldOfAction.objects.order_by("sort_order", "pk"),
-            ),
-        )
-        .get(pk=process_id)
-    )
+    return Process.objects.prefetch_related(
+        "phases",
+        "status_changes",
+        Prefetch(
+            "fields_of_action",
+            queryset=FieldOfAction.objects.order_by("sort_order", "pk"),
+        ),
+    ).get(pk=process_id)
 
 
 def field_of_action_list(process: Process):
@@ -82,19 +91,21 @@ def field_of_action_list(process: Process):
 
 
 def field_of_action_detail(process: Process, slug: str) -> FieldOfAction:
-    queryset = FieldOfAction.objects.filter(process=process).select_related(
-        "expert_group"
-    ).prefetch_related(
-        Prefetch(
-            "expert_group__members",
-            queryset=ExpertGroupMember.objects.filter(is_listed_publicly=True).select_related(
-                "organisation"
+    queryset = (
+        FieldOfAction.objects.filter(process=process)
+        .select_related("expert_group")
+        .prefetch_related(
+            Prefetch(
+                "expert_group__members",
+                queryset=ExpertGroupMember.objects.filter(
+                    is_listed_publicly=True
+                ).select_related("organisation"),
             ),
-        ),
-        Prefetch(
-            "advisors",
-            queryset=Advisor.objects.select_related("organisation", "photo"),
-        ),
+            Prefetch(
+                "advisors",
+                queryset=Advisor.objects.select_related("organisation", "photo"),
+            ),
+        )
     )
     return get_object_or_404(queryset, slug=slug)
 
@@ -109,5 +120,3 @@ def advisor_for_contact(advisor_id: int) -> Advisor:
         ),
         pk=advisor_id,
     )
-
-

@@ -25,11 +25,19 @@ ALLOWED_TRANSITIONS = {
 def _translated_kwargs(field: str, texts: dict[str, str]) -> dict[str, str]:
     """{"de": "…", "en": "…"} → {"notice_de": "…", "notice_en": "…"} for known languages."""
     codes = {code for code, _name in settings.LANGUAGES}
-    return {f"{field}_{code}": text.strip() for code, text in texts.items() if code in codes}
+    return {
+        f"{field}_{code}": text.strip() for code, text in texts.items() if code in codes
+    }
 
 
 def _change_status(
-    *, process: Process, status: str, notice: dict[str, str], user, at, shifted_days=None
+    *,
+    process: Process,
+    status: str,
+    notice: dict[str, str],
+    user,
+    at,
+    shifted_days=None,
 ) -> StatusChange:
     if status not in ALLOWED_TRANSITIONS[Process.Status(process.status)]:
         raise ValidationError(
@@ -53,7 +61,9 @@ def _change_status(
     process.status_changed_at = at
     # The process notice mirrors the newest change's notice in every language.
     for code, _name in settings.LANGUAGES:
-        setattr(process, f"status_notice_{code}", getattr(change, f"notice_{code}") or "")
+        setattr(
+            process, f"status_notice_{code}", getattr(change, f"notice_{code}") or ""
+        )
     process.save()
     return change
 
@@ -71,7 +81,9 @@ def process_start(*, process: Process, user=None, notice: dict[str, str] | None 
 
 
 @transaction.atomic
-def process_pause(*, process: Process, notice: dict[str, str], user=None) -> StatusChange:
+def process_pause(
+    *, process: Process, notice: dict[str, str], user=None
+) -> StatusChange:
     """Pause with a public reason; the German reason is required."""
     if not (notice.get(settings.LANGUAGE_CODE) or "").strip():
         raise ValidationError(
@@ -112,7 +124,9 @@ def phases_to_shift(process: Process, *, days: int) -> list[PhaseShift]:
     for phase in process.phases.all():
         if phase.ends_on is not None and phase.ends_on < paused_on:
             continue
-        starts_on = phase.starts_on if phase.starts_on <= paused_on else phase.starts_on + delta
+        starts_on = (
+            phase.starts_on if phase.starts_on <= paused_on else phase.starts_on + delta
+        )
         ends_on = phase.ends_on + delta if phase.ends_on else None
         shifts.append(PhaseShift(phase=phase, starts_on=starts_on, ends_on=ends_on))
     return shifts
@@ -129,7 +143,9 @@ def process_resume(
     """Resume a paused process; optionally move the remaining phases by the pause's length."""
     process = Process.objects.select_for_update().get(pk=process.pk)
     if not process.is_paused:
-        raise ValidationError(_("Only a paused process can be resumed."), code="not_paused")
+        raise ValidationError(
+            _("Only a paused process can be resumed."), code="not_paused"
+        )
     days = pause_length_days(process) if shift_phases else None
     if days:
         for shift in phases_to_shift(process, days=days):
@@ -147,7 +163,9 @@ def process_resume(
 
 
 @transaction.atomic
-def process_complete(*, process: Process, notice: dict[str, str] | None = None, user=None):
+def process_complete(
+    *, process: Process, notice: dict[str, str] | None = None, user=None
+):
     process = Process.objects.select_for_update().get(pk=process.pk)
     return _change_status(
         process=process,

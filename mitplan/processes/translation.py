@@ -1,6 +1,14 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Advisor, ExpertGroup, ExpertGroupMember, FieldOfAction, Phase, Process, StatusChange
+from .models import (
+    Advisor,
+    ExpertGroup,
+    ExpertGroupMember,
+    FieldOfAction,
+    Phase,
+    Process,
+    StatusChange,
+)
 
 
 @register(Process)

@@ -5,9 +5,9 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.views.generic import EditView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.views.generic import EditView
 from wagtail.admin.widgets.button import HeaderButton
 
 from mitplan.core.panels import translated_panels
@@ -19,8 +19,14 @@ from .models import Advisor, ExpertGroup, FieldOfAction, Process
 # The status actions staff may take, by current status.
 STATUS_ACTIONS = {
     Process.Status.PLANNED: [("start", _("Start"), "resubmit")],
-    Process.Status.ACTIVE: [("pause", _("Pause"), "pick"), ("complete", _("Complete"), "success")],
-    Process.Status.PAUSED: [("resume", _("Resume"), "resubmit"), ("complete", _("Complete"), "success")],
+    Process.Status.ACTIVE: [
+        ("pause", _("Pause"), "pick"),
+        ("complete", _("Complete"), "success"),
+    ],
+    Process.Status.PAUSED: [
+        ("resume", _("Resume"), "resubmit"),
+        ("complete", _("Complete"), "success"),
+    ],
     Process.Status.COMPLETED: [],
 }
 
@@ -33,7 +39,9 @@ class ProcessEditView(EditView):
             buttons.append(
                 HeaderButton(
                     label,
-                    url=reverse("processes_status_change", args=[self.object.pk, action]),
+                    url=reverse(
+                        "processes_status_change", args=[self.object.pk, action]
+                    ),
                     icon_name=icon,
                 )
             )
@@ -55,11 +63,17 @@ class ProcessViewSet(ModelViewSet):
         FieldPanel("slug"),
         FieldPanel("mandate_reference"),
         MultiFieldPanel(
-            [InlinePanel("phases", label=_("Phase"), panels=[
-                *translated_panels("title", "description"),
-                FieldPanel("starts_on"),
-                FieldPanel("ends_on"),
-            ])],
+            [
+                InlinePanel(
+                    "phases",
+                    label=_("Phase"),
+                    panels=[
+                        *translated_panels("title", "description"),
+                        FieldPanel("starts_on"),
+                        FieldPanel("ends_on"),
+                    ],
+                )
+            ],
             heading=_("Phases"),
         ),
     ]

@@ -28,7 +28,11 @@ def test_signup_needs_a_verified_email(client):
     assert client.get("/de/konto/signup/").status_code == 200
     response = client.post(
         "/de/konto/signup/",
-        {"email": "neu@example.org", "password1": "ein-sicheres-passwort-42", "password2": "ein-sicheres-passwort-42"},
+        {
+            "email": "neu@example.org",
+            "password1": "ein-sicheres-passwort-42",
+            "password2": "ein-sicheres-passwort-42",
+        },
     )
     assert response.status_code == 302
     assert any("neu@example.org" in message.to for message in mail.outbox)

@@ -23,7 +23,9 @@ def content_language(page):
         return ""
     if page.alias_of_id:
         source_locale_id = (
-            Page.objects.filter(pk=page.alias_of_id).values_list("locale_id", flat=True).first()
+            Page.objects.filter(pk=page.alias_of_id)
+            .values_list("locale_id", flat=True)
+            .first()
         )
         return language_code(source_locale_id)
     return language_code(page.locale_id)
@@ -33,5 +35,9 @@ def content_language(page):
 def content_lang_attrs(context, content_lang):
     """' lang="de" dir="ltr"' where a page's text is not in the interface language."""
     if content_lang and content_lang != context.get("CURRENT_LANGUAGE"):
-        return format_html(' lang="{}" dir="{}"', content_lang, "rtl" if get_language_info(content_lang)["bidi"] else "ltr")
+        return format_html(
+            ' lang="{}" dir="{}"',
+            content_lang,
+            "rtl" if get_language_info(content_lang)["bidi"] else "ltr",
+        )
     return ""

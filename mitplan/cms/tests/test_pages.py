@@ -7,7 +7,9 @@ LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("path", ["", "lip/", "impressum/", "datenschutz/", "leichte-sprache/"])
+@pytest.mark.parametrize(
+    "path", ["", "lip/", "impressum/", "datenschutz/", "leichte-sprache/"]
+)
 def test_every_page_exists_in_every_language(client, lang, path):
     response = client.get(f"/{lang}/{path}")
     assert response.status_code == 200
@@ -19,7 +21,10 @@ def test_every_page_exists_in_every_language(client, lang, path):
 def test_a_missing_translation_shows_german_and_says_so(client):
     html = client.get("/tr/lip/").content.decode()
     # The editor's text is German and marked so; the interface around it is Turkish.
-    assert '<h1 class="kern-heading-x-large" lang="de" dir="ltr">Lokaler Integrationsplan 2.0</h1>' in html
+    assert (
+        '<h1 class="kern-heading-x-large" lang="de" dir="ltr">Lokaler Integrationsplan 2.0</h1>'
+        in html
+    )
     assert '<div class="mp-body" lang="de" dir="ltr">' in html
     assert '<html lang="tr"' in html
     notice = "This page has not been translated into your language yet."
@@ -36,7 +41,10 @@ def test_a_translated_page_shows_no_fallback_notice(client):
 def test_language_switcher_links_the_same_page_in_every_language(client):
     html = client.get("/de/lip/handlungsfelder/bildung/").content.decode()
     for lang, name in settings.LANGUAGES:
-        assert f'href="/{lang}/lip/handlungsfelder/bildung/" lang="{lang}" hreflang="{lang}"' in html
+        assert (
+            f'href="/{lang}/lip/handlungsfelder/bildung/" lang="{lang}" hreflang="{lang}"'
+            in html
+        )
         assert name in html
 
 
@@ -65,7 +73,9 @@ def test_menu_follows_publishing_at_once(client):
 
     client.get("/de/")  # fills the navigation cache
     home = HomePage.objects.get(locale__language_code="de")
-    page = home.add_child(instance=StandardPage(title="Neu im Menü", slug="neu", show_in_menus=True))
+    page = home.add_child(
+        instance=StandardPage(title="Neu im Menü", slug="neu", show_in_menus=True)
+    )
     page.save_revision().publish()
     assert "Neu im Menü" in client.get("/de/").content.decode()
     page.unpublish()
@@ -73,7 +83,12 @@ def test_menu_follows_publishing_at_once(client):
 
 
 def test_page_views_spend_few_queries(client, django_assert_max_num_queries):
-    for url, budget in [("/de/", 9), ("/de/lip/", 14), ("/ar/lip/", 18), ("/de/lip/handlungsfelder/bildung/", 17)]:
+    for url, budget in [
+        ("/de/", 9),
+        ("/de/lip/", 14),
+        ("/ar/lip/", 18),
+        ("/de/lip/handlungsfelder/bildung/", 17),
+    ]:
         client.get(url)
         with django_assert_max_num_queries(budget):
             client.get(url)

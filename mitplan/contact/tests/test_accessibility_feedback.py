@@ -19,7 +19,8 @@ def test_statement_page_has_the_feedback_form(client):
 def test_feedback_is_mailed_to_the_site_contact(client, settings):
     settings.SITE_CONTACT_EMAIL = "barrierefrei@example.org"
     response = client.post(
-        "/en/barrierefreiheit/", form_data(page_url="/de/lip/", message="Kontrast zu gering")
+        "/en/barrierefreiheit/",
+        form_data(page_url="/de/lip/", message="Kontrast zu gering"),
     )
     assert response.status_code == 302
     assert response["Location"] == "/en/barrierefreiheit/gesendet/"

@@ -30,7 +30,9 @@ def url(advisor, lang="de"):
     return f"/{lang}/kontakt/{advisor.pk}/"
 
 
-def test_message_reaches_the_advisor_and_the_sender_sees_a_confirmation(client, advisor):
+def test_message_reaches_the_advisor_and_the_sender_sees_a_confirmation(
+    client, advisor
+):
     response = client.post(url(advisor), form_data())
     assert response.status_code == 302
     assert response["Location"] == f"/de/kontakt/{advisor.pk}/gesendet/"
@@ -45,7 +47,10 @@ def test_message_reaches_the_advisor_and_the_sender_sees_a_confirmation(client, 
 
 
 def test_the_advisors_address_never_reaches_the_browser(client, advisor):
-    for page in (client.get(url(advisor)), client.post(url(advisor), form_data(email="x"))):
+    for page in (
+        client.get(url(advisor)),
+        client.post(url(advisor), form_data(email="x")),
+    ):
         assert advisor.email not in page.content.decode()
 
 
@@ -57,7 +62,9 @@ def test_the_advisors_address_never_reaches_the_browser(client, advisor):
         ("ar", "هذا الحقل مطلوب."),
     ],
 )
-def test_empty_form_explains_the_errors_in_the_page_language(client, advisor, lang, expected):
+def test_empty_form_explains_the_errors_in_the_page_language(
+    client, advisor, lang, expected
+):
     response = client.post(url(advisor, lang), {"started": started_token()})
     assert response.status_code == 400
     html = response.content.decode()
@@ -101,14 +108,18 @@ def test_html_is_shown_as_text_and_mailed_as_plain_text(client, advisor):
 
 
 def test_header_injection_in_the_subject_is_refused(client, advisor):
-    response = client.post(url(advisor), form_data(subject="Hallo\r\nBcc: opfer@example.com"))
+    response = client.post(
+        url(advisor), form_data(subject="Hallo\r\nBcc: opfer@example.com")
+    )
     assert response.status_code == 400
     assert not mail.outbox
 
 
 def test_invalid_utf8_is_a_clear_error(client, advisor):
     body = b"email=a%40example.org&subject=%FF%FE&message=%C3%28&started=x"
-    response = client.post(url(advisor), body, content_type="application/x-www-form-urlencoded")
+    response = client.post(
+        url(advisor), body, content_type="application/x-www-form-urlencoded"
+    )
     assert response.status_code in (400,)
     assert not mail.outbox
 
@@ -144,8 +155,15 @@ def test_a_double_click_sends_one_message(client, advisor):
 
 def test_repeated_sends_are_rate_limited_with_the_text_kept(client, advisor):
     for number in range(5):
-        assert client.post(url(advisor), form_data(message=f"Nachricht {number}")).status_code == 302
-    response = client.post(url(advisor, "en"), form_data(message="Die sechste Nachricht"))
+        assert (
+            client.post(
+                url(advisor), form_data(message=f"Nachricht {number}")
+            ).status_code
+            == 302
+        )
+    response = client.post(
+        url(advisor, "en"), form_data(message="Die sechste Nachricht")
+    )
     assert response.status_code == 429
     html = response.content.decode()
     assert "Die sechste Nachricht" in html

@@ -16,13 +16,19 @@ def language_switcher(context):
     if page is not None and hasattr(page, "translation_key"):
         # Wagtail pages: the page's own translation (or its German alias) per
         # language, keeping a routed sub-path such as /handlungsfelder/bildung/.
-        suffix = request.path[len(page.url) :] if request.path.startswith(page.url) else ""
-        for translation in page.get_translations(inclusive=True).select_related("locale"):
+        suffix = (
+            request.path[len(page.url) :] if request.path.startswith(page.url) else ""
+        )
+        for translation in page.get_translations(inclusive=True).select_related(
+            "locale"
+        ):
             url = translation.get_url(request)
             if url:
                 urls[translation.locale.language_code] = url + suffix
     links = []
     for code, name in settings.LANGUAGES:
         url = urls.get(code) or translate_url(request.get_full_path(), code)
-        links.append({"code": code, "name": name, "url": url, "is_current": code == current})
+        links.append(
+            {"code": code, "name": name, "url": url, "is_current": code == current}
+        )
     return {"links": links, "current": dict(settings.LANGUAGES)[current]}

@@ -1,11 +1,38 @@
 from django import template
+from django.conf import settings
+from django.utils.html import format_html
+from django.utils.translation import get_language, get_language_info
 
 from mitplan.core.translation import translated_language
 
 register = template.Library()
 
 
+def _lang_attrs(language: str) -> str:
+    direction = "rtl" if get_language_info(language)["bidi"] else "ltr"
+    return format_html(' lang="{}" dir="{}"', language, direction)
+
+
 @register.filter
 def shown_language(obj, field: str) -> str:
     """{{ field|shown_language:"description" }} → "de" where not translated yet."""
     return translated_language(obj, field)
+
+
+@register.filter
+def translated(obj, field: str):
+    """A translated field's text, wrapped in <span lang="de"> where it falls back to
+    German, so screen readers and the bidi algorithm treat it as German (WCAG 3.1.2)."""
+    value = getattr(obj, field, "") or ""
+    language = translated_language(obj, field)
+    if language == get_language():
+        return value
+    return format_html("<span{}>{}</span>", _lang_attrs(language), value)
+
+
+@register.filter
+def page_lang(page) -> str:
+    """' lang="de" dir="ltr"' for a page that is an untranslated (alias) copy."""
+    if getattr(page, "alias_of_id", None) and get_language() != settings.LANGUAGE_CODE:
+        return _lang_attrs(settings.LANGUAGE_CODE)
+    return ""

@@ -18,7 +18,9 @@ def test_catalog_is_complete(language):
     catalog = polib.pofile(str(path))
     untranslated = [entry.msgid for entry in catalog.untranslated_entries()]
     fuzzy = [entry.msgid for entry in catalog.fuzzy_entries()]
-    assert not untranslated, f"{language}: {len(untranslated)} untranslated: {untranslated[:5]}"
+    assert not untranslated, (
+        f"{language}: {len(untranslated)} untranslated: {untranslated[:5]}"
+    )
     assert not fuzzy, f"{language}: {len(fuzzy)} fuzzy: {fuzzy[:5]}"
 
 
@@ -31,7 +33,9 @@ def test_translations_keep_their_placeholders(language):
         for form in forms:
             # A plural form may drop the number ("one message"), never add or rename one.
             found = PLACEHOLDER.findall(form)
-            assert set(found) <= set(expected + PLACEHOLDER.findall(entry.msgid_plural or "")), (
+            assert set(found) <= set(
+                expected + PLACEHOLDER.findall(entry.msgid_plural or "")
+            ), (
                 language,
                 entry.msgid,
                 form,

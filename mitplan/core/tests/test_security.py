@@ -27,19 +27,27 @@ def test_security_headers(client):
 
 
 def test_rate_limit_key_never_contains_the_address():
-    request = RequestFactory().post("/", REMOTE_ADDR="203.0.113.77", HTTP_USER_AGENT="Test")
+    request = RequestFactory().post(
+        "/", REMOTE_ADDR="203.0.113.77", HTTP_USER_AGENT="Test"
+    )
     key = client_key("group", request)
     assert "203.0.113.77" not in key
     assert len(key) == 64
-    other = RequestFactory().post("/", REMOTE_ADDR="203.0.113.78", HTTP_USER_AGENT="Test")
+    other = RequestFactory().post(
+        "/", REMOTE_ADDR="203.0.113.78", HTTP_USER_AGENT="Test"
+    )
     assert client_key("group", other) != key
     assert client_key("group", request) == key
 
 
 def test_rate_limit_key_behind_a_proxy_uses_the_forwarded_address(settings):
     settings.MITPLAN_PROXY_COUNT = 1
-    one = RequestFactory().post("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.1")
-    two = RequestFactory().post("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.2")
+    one = RequestFactory().post(
+        "/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.1"
+    )
+    two = RequestFactory().post(
+        "/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.2"
+    )
     assert client_key("g", one) != client_key("g", two)
 
 

@@ -18,16 +18,22 @@ def staff_client(client):
 def test_staff_resume_and_pause_with_a_public_notice(staff_client, process):
     edit = staff_client.get(f"/admin/participation/processes/edit/{process.pk}/")
     assert edit.status_code == 200
-    assert f"/admin/participation/processes/{process.pk}/status/resume/" in edit.content.decode()
+    assert (
+        f"/admin/participation/processes/{process.pk}/status/resume/"
+        in edit.content.decode()
+    )
 
     response = staff_client.post(
-        f"/admin/participation/processes/{process.pk}/status/resume/", {"shift_phases": "on"}
+        f"/admin/participation/processes/{process.pk}/status/resume/",
+        {"shift_phases": "on"},
     )
     assert response.status_code == 302
     process.refresh_from_db()
     assert process.status == Process.Status.ACTIVE
 
-    response = staff_client.post(f"/admin/participation/processes/{process.pk}/status/pause/", {})
+    response = staff_client.post(
+        f"/admin/participation/processes/{process.pk}/status/pause/", {}
+    )
     assert response.status_code == 200  # the German notice is required
     assert process.status_changes.filter(status="paused").count() == 1
 
@@ -51,7 +57,8 @@ def test_residents_cannot_change_the_status(client, process):
     user = get_user_model().objects.create_user(username="resident", password="x" * 12)
     client.force_login(user)
     response = client.post(
-        f"/admin/participation/processes/{process.pk}/status/resume/", {"shift_phases": "on"}
+        f"/admin/participation/processes/{process.pk}/status/resume/",
+        {"shift_phases": "on"},
     )
     assert response.status_code in (302, 403)
     process.refresh_from_db()
@@ -72,6 +79,10 @@ def test_staff_screens_open(staff_client, url):
     response = staff_client.get(url)
     assert response.status_code == 200
     html = response.content.decode()
-    first = html.split('href="' + url + "edit/")[1].split('"')[0] if 'href="' + url + "edit/" in html else None
+    first = (
+        html.split('href="' + url + "edit/")[1].split('"')[0]
+        if 'href="' + url + "edit/" in html
+        else None
+    )
     if first:
         assert staff_client.get(url + "edit/" + first).status_code == 200

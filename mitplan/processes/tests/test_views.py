@@ -23,7 +23,9 @@ def test_every_page_of_a_paused_process_shows_the_notice(client, advisor, lang, 
     assert response.status_code == 200
     html = response.content.decode()
     assert "mp-process-notice" in html
-    notice = {"de": "Corona-Pandemie", "en": "coronavirus pandemic"}.get(lang, "Corona-Pandemie")
+    notice = {"de": "Corona-Pandemie", "en": "coronavirus pandemic"}.get(
+        lang, "Corona-Pandemie"
+    )
     assert notice in html
 
 
@@ -44,7 +46,9 @@ def test_field_page_shows_expert_group_and_advisors_without_hidden_addresses(cli
 
 
 def test_members_without_consent_are_not_listed(client):
-    ExpertGroupMember.objects.filter(name="Jan Platzhalter").update(is_listed_publicly=False)
+    ExpertGroupMember.objects.filter(name="Jan Platzhalter").update(
+        is_listed_publicly=False
+    )
     html = client.get("/de/lip/handlungsfelder/bildung/").content.decode()
     assert "Jan Platzhalter" not in html
 
@@ -71,10 +75,14 @@ def test_field_page_queries_do_not_grow_with_advisors_and_members(
 
     with CaptureQueriesContext(connection) as before:
         client.get("/de/lip/handlungsfelder/bildung/")
-    organisation = Organisation.objects.create(name="Weitere Beispiel e. V.", kind="other")
+    organisation = Organisation.objects.create(
+        name="Weitere Beispiel e. V.", kind="other"
+    )
     for number in range(12):
         AdvisorFactory(organisation=organisation).fields_of_action.add(field)
-        field.expert_group.members.create(name=f"Mitglied {number}", organisation=organisation)
+        field.expert_group.members.create(
+            name=f"Mitglied {number}", organisation=organisation
+        )
     with django_assert_max_num_queries(len(before)):
         response = client.get("/de/lip/handlungsfelder/bildung/")
     assert response.content.decode().count('href="/de/kontakt/') == 13
@@ -82,7 +90,14 @@ def test_field_page_queries_do_not_grow_with_advisors_and_members(
 
 def test_portal_lists_all_six_fields_and_the_timeline(client):
     html = client.get("/de/lip/").content.decode()
-    for name in ["Bildung", "Wirtschaft", "Soziales", "Stadtleben", "Demokratie", "Stadtverwaltung"]:
+    for name in [
+        "Bildung",
+        "Wirtschaft",
+        "Soziales",
+        "Stadtleben",
+        "Demokratie",
+        "Stadtverwaltung",
+    ]:
         assert name in html
     assert "Drucks. 2136/2018" in html
     assert "Auftaktveranstaltung" in html
@@ -92,7 +107,12 @@ def test_portal_lists_all_six_fields_and_the_timeline(client):
 
 def test_readers_get_no_cookie(advisor):
     client = Client()
-    for url in ["/de/", "/de/lip/", "/ar/lip/handlungsfelder/demokratie/", "/en/impressum/"]:
+    for url in [
+        "/de/",
+        "/de/lip/",
+        "/ar/lip/handlungsfelder/demokratie/",
+        "/en/impressum/",
+    ]:
         response = client.get(url)
         assert response.status_code == 200, url
         assert not response.cookies, (url, response.cookies)

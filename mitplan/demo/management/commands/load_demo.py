@@ -18,6 +18,10 @@ class Command(BaseCommand):
         if not env.bool("MITPLAN_LOAD_DEMO", default=True):
             self.stdout.write("MITPLAN_LOAD_DEMO is off; no demo content loaded.")
         elif demo_load():
-            self.stdout.write("Loaded the demo process “Lokaler Integrationsplan (LIP) 2.0”.")
+            self.stdout.write(
+                "Loaded the demo process “Lokaler Integrationsplan (LIP) 2.0”."
+            )
         else:
-            self.stdout.write("Content exists already; nothing loaded, your data is kept.")
+            self.stdout.write(
+                "Content exists already; nothing loaded, your data is kept."
+            )
