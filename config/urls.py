@@ -32,7 +32,5 @@ if settings.MITPLAN_SERVE_MEDIA:
 
     urlpatterns.insert(
         0,
-        re_path(
-            r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}
-        ),
+        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
     )

@@ -53,7 +53,9 @@ def _database_drop(url: str) -> None:
 @pytest.fixture(scope="session")
 def server(tmp_path_factory):
     if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is missing: `apt-get install chromium` (make test does)")
+        pytest.skip(
+            f"{CHROMIUM} is missing: `apt-get install chromium` (make test does)"
+        )
     if not AXE.exists():
         pytest.skip("axe-core is missing: run `npm ci` (make test does)")
     tmp = tmp_path_factory.mktemp("e2e")
@@ -67,12 +69,24 @@ def server(tmp_path_factory):
         "REDIS_URL": "",
     }
     manage = [sys.executable, str(ROOT / "manage.py")]
-    subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
-    subprocess.run([*manage, "load_demo"], env=env, check=True, cwd=ROOT, capture_output=True)
+    subprocess.run(
+        [*manage, "migrate", "--noinput", "-v0"], env=env, check=True, cwd=ROOT
+    )
+    subprocess.run(
+        [*manage, "load_demo"], env=env, check=True, cwd=ROOT, capture_output=True
+    )
     port = _free_port()
     gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent))
     process = subprocess.Popen(
-        [gunicorn, "config.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2", "--no-control-socket"],
+        [
+            gunicorn,
+            "config.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+            "--no-control-socket",
+        ],
         env=env,
         cwd=ROOT,
     )

@@ -16,7 +16,9 @@ LANGUAGES = ["de", "en", "ar", "fa"]
 def test_portal_field_page_and_contact_form_are_accessible(page, lang):
     page.goto(f"{page.base_url}/{lang}/lip/")
     assert page.locator("html").get_attribute("lang") == lang
-    assert page.locator("html").get_attribute("dir") == ("rtl" if lang in ("ar", "fa") else "ltr")
+    assert page.locator("html").get_attribute("dir") == (
+        "rtl" if lang in ("ar", "fa") else "ltr"
+    )
     assert page.locator(".mp-process-notice").is_visible()
     assert_accessible(page)
 
@@ -31,11 +33,18 @@ def test_portal_field_page_and_contact_form_are_accessible(page, lang):
 
 
 def test_no_request_leaves_the_site(page):
-    for path in ["/de/", "/de/lip/", "/ar/lip/handlungsfelder/soziales/", "/ru/barrierefreiheit/"]:
+    for path in [
+        "/de/",
+        "/de/lip/",
+        "/ar/lip/handlungsfelder/soziales/",
+        "/ru/barrierefreiheit/",
+    ]:
         page.goto(page.base_url + path)
         page.wait_for_load_state("networkidle")
     own = urlparse(page.base_url).netloc
-    foreign = [url for url in page.requests_seen if urlparse(url).netloc not in (own, "")]
+    foreign = [
+        url for url in page.requests_seen if urlparse(url).netloc not in (own, "")
+    ]
     assert not foreign, foreign
 
 
