@@ -48,11 +48,11 @@ messages: install ## Extract UI strings into the catalogs of all ten languages
 test: install assets ## The whole suite: unit, view and browser tests
 	scripts/ensure-chromium
 	$(MANAGE) compile_catalogs
-	$(BIN)/pytest -n 2 --dist loadfile
+	$(BIN)/pytest --ds=config.settings.test -n 2 --dist loadfile
 
 test-fast: install ## The suite without browser tests
 	$(MANAGE) compile_catalogs
-	$(BIN)/pytest -n 2 -m "not e2e"
+	$(BIN)/pytest --ds=config.settings.test -n 2 -m "not e2e"
 
 bench: setup ## Measure server time, queries and page bytes
 	$(BIN)/python -m bench
