@@ -33,3 +33,11 @@ def advisor(db):
     from mitplan.processes.models import Advisor
 
     return Advisor.objects.order_by("pk").first()
+
+
+@pytest.fixture
+def client():
+    """Django's test client, sending the Origin header browsers send on POST."""
+    from django.test import Client
+
+    return Client(headers={"Origin": "http://testserver"})

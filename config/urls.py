@@ -6,16 +6,19 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from mitplan.core import views as core_views
+from mitplan.core.altcha import altcha_challenge_view
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", core_views.health, name="health"),
+    path("altcha/challenge", altcha_challenge_view, name="altcha_challenge"),
 ]
 
 urlpatterns += i18n_patterns(
     path("konto/", include("allauth.urls")),
     path("", include("mitplan.contact.urls")),
+    path("", include("mitplan.notifications.urls")),
     # Wagtail serves every page below the language prefix, so it comes last.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

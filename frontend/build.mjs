@@ -5,6 +5,9 @@
 //                  properties (margin-left, …), so mirroring is generated, never hand-written
 //   fonts/         Fira Sans (latin, latin-ext, cyrillic subsets) and Noto Sans Arabic, regular and semibold
 //   htmx.min.js
+//   altcha/        the ALTCHA widget (proof of work when a form's rate limit is reached),
+//                  in its build without inline styles and workers, so that it runs
+//                  under the strict CSP: script, stylesheet and the PBKDF2 worker
 //
 // Deterministic and offline: reads node_modules, frontend/ and the templates and Python
 // files in mitplan/ (for the KERN classes in use); writes only dist/.
@@ -40,6 +43,14 @@ const FONTS = {
     "@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-400-normal.woff2",
   "NotoSansArabic-SemiBold.woff2":
     "@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-600-normal.woff2",
+};
+
+// The ALTCHA widget, by destination name. mitplan/static/js/altcha-init.js registers the
+// worker; mitplan/templates/components/altcha.html loads all three.
+const ALTCHA = {
+  "altcha/altcha.js": "altcha/dist/external/altcha.min.js",
+  "altcha/altcha.css": "altcha/dist/external/altcha.css",
+  "altcha/pbkdf2.js": "altcha/dist/workers/pbkdf2.js",
 };
 
 function compileScss() {
@@ -228,8 +239,11 @@ for (const [name, source] of Object.entries(FONTS)) {
   write(join("fonts", name), readFileSync(join(modules, source)));
 }
 write("htmx.min.js", readFileSync(join(modules, "htmx.org", "dist", "htmx.min.js")));
+for (const [name, source] of Object.entries(ALTCHA)) {
+  write(name, readFileSync(join(modules, source)));
+}
 
 console.log(
   `${relative(root, dist)}: site.css ${size(css)}, site.rtl.css ${size(rtl)}, ` +
-    `${Object.keys(FONTS).length} fonts, htmx.min.js`,
+    `${Object.keys(FONTS).length} fonts, htmx.min.js, altcha/`,
 );

@@ -17,6 +17,10 @@ INSTALLED_APPS = [
     "mitplan.organisations",
     "mitplan.processes",
     "mitplan.contact",
+    "mitplan.contributions",
+    "mitplan.comments",
+    "mitplan.moderation",
+    "mitplan.notifications",
     "mitplan.cms",
     "mitplan.demo",
     "wagtail_localize",
@@ -118,7 +122,13 @@ if REDIS_URL:
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Shared by all app server processes (rate limits, navigation), unlike memory.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "mitplan_cache",
+        }
+    }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 TASKS = {
@@ -288,3 +298,9 @@ ACCOUNT_FORMS = {
     "reset_password": "mitplan.accounts.forms.ResetPasswordForm",
     "reset_password_from_key": "mitplan.accounts.forms.ResetPasswordKeyForm",
 }
+
+# Per-client limits on residents' actions (django-ratelimit rates).
+CONTRIBUTION_RATE = env.str("CONTRIBUTION_RATE", default="10/h")
+COMMENT_RATE = env.str("COMMENT_RATE", default="30/h")
+SUPPORT_RATE = env.str("SUPPORT_RATE", default="120/h")
+REPORT_RATE = env.str("REPORT_RATE", default="20/h")

@@ -12,7 +12,7 @@ from django.utils.translation import get_language, gettext
 from wagtail.models import Locale, Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .models import FooterLinks
+from .models import FooterLinks, ProcessPage
 
 VERSION_KEY = "navigation:version"
 TIMEOUT = 24 * 3600
@@ -31,12 +31,17 @@ class Navigation:
     home: Link | None = None
     menu: list[Link] = field(default_factory=list)
     footer: list[Link] = field(default_factory=list)
+    privacy_url: str = ""
 
 
 def _link(page: Page, site: Site, title: str = "") -> Link:
+    url = page.get_url(current_site=site) or ""
+    if title and isinstance(page.specific_deferred, ProcessPage):
+        # "Contact" on a process portal means the list of its advisors.
+        url += page.specific_deferred.reverse_subpage("advisor_list")
     return Link(
         title=title or page.title,
-        url=page.get_url(current_site=site) or "",
+        url=url,
         path=page.path,
         lang=settings.LANGUAGE_CODE if page.alias_of_id and not title else "",
     )
@@ -70,7 +75,13 @@ def navigation_build(site: Site, language: str) -> Navigation:
     chosen = Page.objects.live().in_bulk([pk for pk, _label in roles if pk])
     present = [(chosen[pk], label) for pk, label in roles if pk in chosen]
     localized = _localized([page for page, _label in present], locale)
+    privacy = [
+        page
+        for page, (source, _label) in zip(localized, present, strict=True)
+        if source.pk == footer.privacy_page_id
+    ]
     return Navigation(
+        privacy_url=privacy[0].get_url(current_site=site) if privacy else "",
         home=_link(home, site),
         menu=[_link(page, site) for page in menu],
         footer=[

@@ -1,12 +1,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from mitplan.core.altcha import ProofOfWorkMixin
+from mitplan.core.forms import MultilineField
 from mitplan.core.spam import SpamGuardMixin
 
 MESSAGE_MAX_LENGTH = 5000
 
 
-class MessageForm(SpamGuardMixin):
+class MessageForm(ProofOfWorkMixin, SpamGuardMixin):
     """A message to a person of the city: who writes, how to answer, what about."""
 
     name = forms.CharField(
@@ -21,10 +23,10 @@ class MessageForm(SpamGuardMixin):
         help_text=_("So that we can answer you. It is used for nothing else."),
     )
     subject = forms.CharField(label=_("Subject"), max_length=200)
-    message = forms.CharField(
+    message = MultilineField(
         label=_("Your message"),
         max_length=MESSAGE_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 8}),
+        rows=8,
         help_text=_("At most 5,000 characters."),
     )
 

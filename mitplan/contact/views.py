@@ -6,9 +6,9 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django_ratelimit.core import is_ratelimited
 
-from mitplan.core.ratelimits import client_key
+from mitplan.core.origin import same_origin_post
+from mitplan.core.ratelimits import limit_count, limit_reached
 from mitplan.processes import selectors as process_selectors
 
 from . import services
@@ -16,24 +16,7 @@ from .forms import AccessibilityFeedbackForm, MessageForm
 
 
 def _over_limit(request, group: str) -> bool:
-    return is_ratelimited(
-        request,
-        group=group,
-        key=client_key,
-        rate=settings.CONTACT_RATE,
-        method="POST",
-        increment=True,
-    )
-
-
-def _rate_limit_error(form):
-    form.add_error(
-        None,
-        _(
-            "You have sent several messages in a short time. Please wait an hour "
-            "and send this one again: what you wrote is still here."
-        ),
-    )
+    return limit_reached(request, group, settings.CONTACT_RATE)
 
 
 def _advisor_context(advisor):
@@ -49,15 +32,16 @@ def _advisor_context(advisor):
     }
 
 
+@same_origin_post
 def advisor_message(request, advisor_id: int):
     advisor = process_selectors.advisor_for_contact(advisor_id)
     status = 200
     if request.method == "POST":
-        form = MessageForm(request.POST)
-        if _over_limit(request, "contact.advisor_message"):
-            _rate_limit_error(form)
-            status = 429
-        elif form.is_valid():
+        # Over the limit, a sender can still send after a short proof of work.
+        over_limit = _over_limit(request, "contact.advisor_message")
+        form = MessageForm(request.POST, require_proof=over_limit)
+        if form.is_valid():
+            limit_count(request, "contact.advisor_message", settings.CONTACT_RATE)
             services.advisor_message_send(
                 advisor=advisor,
                 name=form.cleaned_data["name"],
@@ -68,7 +52,7 @@ def advisor_message(request, advisor_id: int):
             )
             return redirect("contact:advisor_message_sent", advisor_id=advisor.pk)
         else:
-            status = 400
+            status = 429 if over_limit else 400
     else:
         form = MessageForm()
     context = {"form": form, **_advisor_context(advisor)}
@@ -84,15 +68,17 @@ def advisor_message_sent(request, advisor_id: int):
     )
 
 
+@same_origin_post
 def accessibility_feedback(request, *, page):
     """The accessibility statement page with its feedback form (routed by the page)."""
     status = 200
     if request.method == "POST":
-        form = AccessibilityFeedbackForm(request.POST)
-        if _over_limit(request, "contact.accessibility_feedback"):
-            _rate_limit_error(form)
-            status = 429
-        elif form.is_valid():
+        over_limit = _over_limit(request, "contact.accessibility_feedback")
+        form = AccessibilityFeedbackForm(request.POST, require_proof=over_limit)
+        if form.is_valid():
+            limit_count(
+                request, "contact.accessibility_feedback", settings.CONTACT_RATE
+            )
             services.accessibility_feedback_send(
                 recipient=page.feedback_email,
                 name=form.cleaned_data["name"],
@@ -104,7 +90,7 @@ def accessibility_feedback(request, *, page):
             )
             return redirect(page.url + page.reverse_subpage("feedback_sent"))
         else:
-            status = 400
+            status = 429 if over_limit else 400
     else:
         form = AccessibilityFeedbackForm()
     context = page.get_context(request)

@@ -22,7 +22,9 @@ class KernBoundField(BoundField):
             describedby.append(f"{self.auto_id}_error")
         if describedby:
             attrs["aria-describedby"] = " ".join(describedby)
-        if isinstance(widget, forms.CheckboxInput):
+        if isinstance(widget, forms.RadioSelect):
+            css = "kern-form-check__radio"
+        elif isinstance(widget, forms.CheckboxInput | forms.CheckboxSelectMultiple):
             css = "kern-form-check__checkbox"
         elif isinstance(widget, forms.Select):
             css = "kern-form-input__select"
@@ -37,3 +39,27 @@ class KernBoundField(BoundField):
 class KernForm(forms.Form):
     default_renderer = KernFormRenderer()
     bound_field_class = KernBoundField
+
+    def hidden_errors(self):
+        """Errors of hidden fields (e.g. an expired form key), shown above the form."""
+        return [error for field in self.hidden_fields() for error in field.errors]
+
+
+class MultilineField(forms.CharField):
+    """Free text from a textarea. Browsers count a line break as one character but
+    send two (CR LF); normalise first so the limit means what the person saw. No
+    maxlength attribute: the browser would cut pasted text silently, while the
+    server explains and keeps it."""
+
+    def __init__(self, *, rows: int = 6, **kwargs):
+        kwargs.setdefault("widget", forms.Textarea(attrs={"rows": rows, "dir": "auto"}))
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n").replace("\r", "\n")
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.pop("maxlength", None)
+        return attrs

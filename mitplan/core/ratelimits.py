@@ -12,6 +12,8 @@ import secrets
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
+from django_ratelimit import ALL
+from django_ratelimit.core import get_usage, is_ratelimited
 
 
 def _daily_secret() -> bytes:
@@ -34,6 +36,22 @@ def client_address(request) -> str:
         if len(forwarded) >= proxies:
             return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR", "")
+
+
+def limit_reached(request, group: str, rate: str) -> bool:
+    """Whether this client has used up `rate` for `group`, without counting this
+    request: a form with mistakes is not a message sent."""
+    usage = get_usage(
+        request, group=group, key=client_key, rate=rate, method=ALL, increment=False
+    )
+    return usage is not None and usage["count"] >= usage["limit"]
+
+
+def limit_count(request, group: str, rate: str) -> None:
+    """Count one action (a message sent, a contribution stored) against the limit."""
+    is_ratelimited(
+        request, group=group, key=client_key, rate=rate, method=ALL, increment=True
+    )
 
 
 def client_key(group, request) -> str:

@@ -447,9 +447,12 @@ STANDARD_PAGES = [
                 (
                     "paragraph",
                     _p(
-                        "Wer diese Seiten nur liest, erhält keine Cookies. "
-                        "Wir speichern keine IP-Adressen und binden keine "
-                        "Inhalte anderer Anbieter ein."
+                        "Wer diese Seiten nur liest oder ein Formular ausfüllt, "
+                        "erhält keine Cookies. Wir speichern keine IP-Adressen und "
+                        "binden keine Inhalte anderer Anbieter ein. Nur zwei Cookies "
+                        "gibt es: wer einen Beitrag ohne Konto unterstützt, erhält ein "
+                        "Cookie mit einer Zufallszahl, damit jede Person nur einmal "
+                        "zählt; wer sich anmeldet, erhält ein Sitzungs-Cookie."
                     ),
                 ),
                 ("heading", {"text": "Kontaktformulare", "level": "h2"}),
@@ -473,9 +476,12 @@ STANDARD_PAGES = [
                 (
                     "paragraph",
                     _p(
-                        "People who only read these pages get no cookies. "
-                        "We store no IP addresses and embed no content "
-                        "from other providers."
+                        "People who only read these pages or fill in a form get no "
+                        "cookies. We store no IP addresses and embed no content from "
+                        "other providers. There are just two cookies: supporting a "
+                        "contribution without an account sets one holding a random "
+                        "number, so that each person counts once; signing in sets a "
+                        "session cookie."
                     ),
                 ),
                 ("heading", {"text": "Contact forms", "level": "h2"}),

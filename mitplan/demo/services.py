@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from wagtail.actions.convert_alias import ConvertAliasPageAction
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 from wagtail_localize.models import LocaleSynchronization
 from wagtail_localize.synctree import synchronize_tree
 
@@ -150,6 +150,10 @@ def _publish(page: Page) -> Page:
 
 def _pages_create(process: Process, source: Locale) -> dict[str, Page]:
     root = Page.get_first_root_node()
+    if root is None:  # a flushed database (transactional tests) has no tree at all
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=source))
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
     # Wagtail's install leaves a placeholder "Welcome" page; the demo replaces it.
     for placeholder in root.get_children().exact_type(Page):
         placeholder.delete()

@@ -30,7 +30,7 @@ class ResumeForm(StatusNoticeForm):
     shift_phases = forms.BooleanField(
         label=_("Move the remaining phases by the length of the pause"),
         required=False,
-        initial=True,
+        initial=False,
     )
 
 

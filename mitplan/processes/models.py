@@ -28,6 +28,16 @@ class Process(ClusterableModel):
         PAUSED = "paused", _("Paused")
         COMPLETED = "completed", _("Completed")
 
+    class ModerationMode(models.TextChoices):
+        PRE = (
+            "pre",
+            _("Before publication: nothing is public before a moderator approves it"),
+        )
+        POST = (
+            "post",
+            _("After publication: contributions are public at once and reviewed"),
+        )
+
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     mandate_reference = models.CharField(
@@ -47,6 +57,12 @@ class Process(ClusterableModel):
     )
     status_changed_at = models.DateTimeField(
         _("status changed at"), default=timezone.now
+    )
+    moderation_mode = models.CharField(
+        _("moderation"),
+        max_length=10,
+        choices=ModerationMode.choices,
+        default=ModerationMode.PRE,
     )
 
     class Meta:
@@ -272,7 +288,9 @@ class Advisor(models.Model):
         _("languages spoken"),
         default=list,
         blank=True,
-        help_text=_("Language codes, e.g. de, en, tr."),
+        help_text=_(
+            "Tick every language residents can write or talk in with this person."
+        ),
     )
     photo = models.ForeignKey(
         "wagtailimages.Image",

@@ -30,6 +30,17 @@ def process_timeline(
 ) -> list[TimelineEntry]:
     """Phases and status changes (pauses, resumptions) in one dated list."""
     today = today or timezone.localdate()
+    paused_on = (
+        timezone.localdate(process.status_changed_at) if process.is_paused else None
+    )
+
+    def state(phase) -> str:
+        # While paused, a dated phase that was not over when the pause began is on
+        # hold, not "done"; an open-ended one (like online participation) goes on.
+        if paused_on and phase.ends_on is not None and phase.ends_on >= paused_on:
+            return "on_hold"
+        return phase.state_on(today)
+
     entries = [
         TimelineEntry(
             kind="phase",
@@ -38,7 +49,7 @@ def process_timeline(
             text=phase.description,
             starts_on=phase.starts_on,
             ends_on=phase.ends_on,
-            state=phase.state_on(today),
+            state=state(phase),
             text_language=translated_language(phase, "description"),
         )
         for phase in process.phases.all()
@@ -119,4 +130,17 @@ def advisor_for_contact(advisor_id: int) -> Advisor:
             )
         ),
         pk=advisor_id,
+    )
+
+
+def fields_with_advisors(process: Process) -> list[FieldOfAction]:
+    return list(
+        FieldOfAction.objects.filter(process=process)
+        .order_by("sort_order", "pk")
+        .prefetch_related(
+            Prefetch(
+                "advisors",
+                queryset=Advisor.objects.select_related("organisation", "photo"),
+            )
+        )
     )

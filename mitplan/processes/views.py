@@ -39,3 +39,15 @@ def field_detail(request, *, page, slug):
         }
     )
     return TemplateResponse(request, "processes/field_detail.html", context)
+
+
+def advisor_list(request, *, page):
+    """Everyone residents can write to, by field of action."""
+    context = page.get_context(request)
+    context.update(
+        {
+            "fields_with_advisors": selectors.fields_with_advisors(context["process"]),
+            "breadcrumbs_extra": [(None, _("Contacts"))],
+        }
+    )
+    return TemplateResponse(request, "processes/advisor_list.html", context)

@@ -62,6 +62,7 @@ class ProcessViewSet(ModelViewSet):
         *translated_panels("title", "summary"),
         FieldPanel("slug"),
         FieldPanel("mandate_reference"),
+        FieldPanel("moderation_mode"),
         MultiFieldPanel(
             [
                 InlinePanel(

@@ -153,7 +153,10 @@ def test_a_double_click_sends_one_message(client, advisor):
     assert len(mail.outbox) == 1
 
 
-def test_repeated_sends_are_rate_limited_with_the_text_kept(client, advisor):
+@override_settings(ALTCHA_MAX_NUMBER=20)
+def test_over_the_limit_a_proof_of_work_is_asked_and_then_accepted(client, advisor):
+    from mitplan.core.tests.test_altcha import _solved_payload
+
     for number in range(5):
         assert (
             client.post(
@@ -166,18 +169,60 @@ def test_repeated_sends_are_rate_limited_with_the_text_kept(client, advisor):
     )
     assert response.status_code == 429
     html = response.content.decode()
-    assert "Die sechste Nachricht" in html
-    assert "several messages in a short time" in html
+    assert "Die sechste Nachricht" in html  # what was typed is kept
+    assert "altcha-widget" in html
+    assert "several times in a short time" in html
     assert len(mail.outbox) == 5
+    response = client.post(
+        url(advisor), form_data(message="Mit Nachweis", altcha="forged")
+    )
+    assert response.status_code == 429
+    response = client.post(
+        url(advisor), form_data(message="Mit Nachweis", altcha=_solved_payload())
+    )
+    assert response.status_code == 302
+    assert len(mail.outbox) == 6
 
 
 def test_unknown_advisor_is_404(client):
     assert client.get("/de/kontakt/999999/").status_code == 404
 
 
-def test_a_post_without_csrf_token_explains_itself(advisor):
-    client = Client(enforce_csrf_checks=True)
+@pytest.mark.parametrize("origin", ["https://evil.example", None])
+def test_a_post_from_another_site_is_refused_and_explained(advisor, origin):
+    client = Client(
+        enforce_csrf_checks=True, headers={"Origin": origin} if origin else {}
+    )
     response = client.post(url(advisor, "en"), form_data())
     assert response.status_code == 403
     assert "The form has expired" in response.content.decode()
     assert not mail.outbox
+
+
+def test_opening_a_form_sets_no_cookie(advisor):
+    for path in [url(advisor), "/de/barrierefreiheit/", "/de/lip/beitraege/neu/"]:
+        response = Client().get(path)
+        assert response.status_code == 200
+        assert not response.cookies, path
+
+
+def test_mistakes_do_not_count_as_messages_sent(client, advisor):
+    for _attempt in range(12):
+        assert (
+            client.post(url(advisor), {"started": started_token()}).status_code == 400
+        )
+    assert client.post(url(advisor), form_data()).status_code == 302
+    assert len(mail.outbox) == 1
+
+
+def test_line_breaks_count_once_as_in_the_browser(client, advisor):
+    text = ("Zeile\r\n" * 833)[:4998]  # 4,998 characters as a browser counts them
+    assert len(text.replace("\r\n", "\n")) <= 5000 < len(text) + 833
+    response = client.post(url(advisor), form_data(message=text))
+    assert response.status_code == 302
+    assert "\r" not in mail.outbox[0].body
+
+
+def test_pasting_too_much_is_explained_not_cut(client, advisor):
+    html = client.get(url(advisor)).content.decode()
+    assert 'maxlength="5000"' not in html  # the browser would cut silently

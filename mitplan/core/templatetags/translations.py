@@ -36,3 +36,11 @@ def page_lang(page) -> str:
     if getattr(page, "alias_of_id", None) and get_language() != settings.LANGUAGE_CODE:
         return _lang_attrs(settings.LANGUAGE_CODE)
     return ""
+
+
+@register.filter
+def in_german(value):
+    """German text (a file reference, a name) inside text of another language."""
+    if get_language() == settings.LANGUAGE_CODE:
+        return value
+    return format_html('<bdi lang="{}">{}</bdi>', settings.LANGUAGE_CODE, value)

@@ -33,6 +33,20 @@ def test_untranslated_text_is_marked_as_german(process):
     assert phase.title == "Kickoff event"
 
 
+def test_while_paused_no_unfinished_phase_counts_as_done(process):
+    with translation.override("de"):
+        timeline = selectors.process_timeline(
+            process, today=datetime.date(2026, 11, 26)
+        )
+    states = {entry.title: entry.state for entry in timeline if entry.kind == "phase"}
+    assert states == {
+        "Auftaktveranstaltung": "past",
+        "Online-Beteiligung": "current",
+        "Erarbeitung in den Fachgruppen": "on_hold",
+        "Ratsbeschluss": "on_hold",
+    }
+
+
 def test_phase_states_on_a_given_day(process):
     states = {
         phase.title_de: phase.state_on(datetime.date(2020, 6, 1))

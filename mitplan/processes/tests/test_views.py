@@ -116,3 +116,20 @@ def test_readers_get_no_cookie(advisor):
         response = client.get(url)
         assert response.status_code == 200, url
         assert not response.cookies, (url, response.cookies)
+
+
+def test_contacts_page_lists_every_advisor_by_field(client):
+    html = client.get("/ar/lip/ansprechpersonen/").content.decode()
+    for name in ["Dr. Erika Mustermann", "Leyla Musterfrau", "Maria Musterova"]:
+        assert name in html
+    assert 'href="/ar/lip/ansprechpersonen/"' in client.get("/ar/").content.decode()
+
+
+def test_phone_numbers_dial_and_read_left_to_right(client):
+    from mitplan.processes.models import Advisor
+
+    Advisor.objects.filter(name="Dr. Erika Mustermann").update(
+        phone="+49 (0)511 168-12345"
+    )
+    html = client.get("/ar/lip/handlungsfelder/bildung/").content.decode()
+    assert 'href="tel:+4951116812345" dir="ltr"' in html

@@ -1,0 +1,199 @@
+import secrets
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.utils.translation import gettext_lazy as _
+
+from mitplan.core.altcha import ProofOfWorkMixin
+from mitplan.core.forms import KernForm, MultilineField
+from mitplan.core.spam import SpamGuardMixin
+from mitplan.processes.forms import SPOKEN_LANGUAGES
+
+from .languages import detect_language
+from .models import TEXT_MAX_LENGTH, TITLE_MAX_LENGTH, Contribution, Statement
+
+SUBMISSION_SALT = "mitplan.contributions.submission"
+
+
+def new_submission_key() -> str:
+    return signing.dumps(secrets.token_hex(16), salt=SUBMISSION_SALT)
+
+
+class SubmissionKeyField(forms.CharField):
+    """A signed one-time key: the same form sent twice creates one object."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, **kwargs)
+
+    def clean(self, value):
+        try:
+            return signing.loads(value or "", salt=SUBMISSION_SALT, max_age=7 * 86400)
+        except signing.BadSignature:
+            raise forms.ValidationError(
+                _("This form was open for too long. Please send it again."),
+                code="expired",
+            ) from None
+
+
+LANGUAGE_CHOICES = [("auto", _("Recognise automatically"))] + list(
+    SPOKEN_LANGUAGES.items()
+)
+
+
+class ContributionForm(ProofOfWorkMixin, SpamGuardMixin):
+    kind = forms.ChoiceField(
+        label=_("What would you like to send?"),
+        choices=Contribution.Kind.choices,
+        widget=forms.RadioSelect,
+    )
+    field_of_action = forms.ModelChoiceField(
+        label=_("Field of action"), queryset=None, empty_label=_("Please choose")
+    )
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=TITLE_MAX_LENGTH,
+        help_text=_("In a few words. At most 120 characters."),
+    )
+    text = MultilineField(
+        label=_("Your contribution"),
+        max_length=TEXT_MAX_LENGTH,
+        rows=8,
+        help_text=_("In any language. At most 5,000 characters."),
+    )
+    tags = forms.ModelMultipleChoiceField(
+        label=_("Tags"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    language = forms.ChoiceField(
+        label=_("Language of your text"), choices=LANGUAGE_CHOICES, initial="auto"
+    )
+    pseudonym = forms.CharField(
+        label=_("Name shown with it"),
+        max_length=60,
+        required=False,
+        help_text=_(
+            "Optional: a first name or a pseudonym. Leave empty to stay anonymous."
+        ),
+    )
+    email = forms.EmailField(
+        label=_("E-mail for updates"),
+        required=False,
+        help_text=_(
+            "Optional: we write to you when something happens to your contribution. "
+            "You confirm the address first and can unsubscribe with one click."
+        ),
+    )
+    submission = SubmissionKeyField()
+
+    def __init__(self, *args, process, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.process = process
+        if "altcha" in self.fields:  # the check goes last, above the send button
+            self.fields["altcha"] = self.fields.pop("altcha")
+        self.fields["field_of_action"].queryset = process.fields_of_action.order_by(
+            "sort_order"
+        )
+        tags = process.tags.all()
+        self.fields["tags"].queryset = tags
+        if not tags.exists():
+            del self.fields["tags"]
+        self.fields["submission"].initial = new_submission_key()
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("language") == "auto" and cleaned.get("text"):
+            cleaned["language"] = detect_language(
+                f"{cleaned.get('title', '')} {cleaned['text']}",
+                fallback=self.data.get("ui_language") or settings.LANGUAGE_CODE,
+            )
+        for name in ("title", "pseudonym"):
+            if any(ord(char) < 32 for char in cleaned.get(name) or ""):
+                self.add_error(
+                    name, _("Please use only letters, digits and punctuation.")
+                )
+        return cleaned
+
+
+class OfflineContributionForm(KernForm):
+    """Staff enter input collected on paper or at an event table."""
+
+    source_note = forms.CharField(label=_("Where it was collected"), max_length=200)
+
+
+class CommentForm(SpamGuardMixin):
+    text = MultilineField(
+        label=_("Your comment"),
+        max_length=2000,
+        rows=4,
+        help_text=_("At most 2,000 characters."),
+    )
+    pseudonym = forms.CharField(
+        label=_("Name shown with it"), max_length=60, required=False
+    )
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    submission = SubmissionKeyField()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["submission"].initial = new_submission_key()
+
+
+class ReportForm(KernForm):
+    from mitplan.moderation.models import Report as _Report
+
+    reason = forms.ChoiceField(
+        label=_("What is wrong with it?"),
+        choices=_Report.Reason.choices,
+        widget=forms.RadioSelect,
+    )
+    explanation = MultilineField(
+        label=_("Explanation"), max_length=1000, required=False, rows=3
+    )
+
+
+class SubscribeForm(KernForm):
+    email = forms.EmailField(label=_("Your e-mail address"))
+
+
+class FilterForm(forms.Form):
+    """The list's filters. Unknown values are dropped, never an error."""
+
+    field = forms.CharField(required=False, max_length=80)
+    kind = forms.ChoiceField(
+        required=False, choices=[("", "")] + Contribution.Kind.choices
+    )
+    state = forms.ChoiceField(
+        required=False,
+        choices=[("", "")]
+        + Contribution.Processing.choices
+        + Statement.Outcome.choices,
+    )
+    language = forms.CharField(required=False, max_length=8)
+    tag = forms.CharField(required=False, max_length=80)
+    q = forms.CharField(required=False, max_length=200)
+    sort = forms.ChoiceField(
+        required=False,
+        choices=[
+            ("newest", _("Newest")),
+            ("supported", _("Most supported")),
+            ("discussed", _("Most discussed")),
+        ],
+    )
+
+    def filters(self):
+        """The valid filters; an unknown value counts as "all"."""
+        from .selectors import ListFilters
+
+        if not self.is_bound:
+            return ListFilters()
+        self.is_valid()
+        values = {
+            name: str(self.cleaned_data.get(name) or "").strip() for name in self.fields
+        }
+        values["sort"] = values["sort"] or "newest"
+        return ListFilters(**values)

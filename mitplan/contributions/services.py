@@ -1,0 +1,337 @@
+"""What happens to a contribution, from submission to the expert group's public
+statement. Each function is one transaction; each step a resident can see lands in
+the contribution's history."""
+
+import hashlib
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from mitplan.notifications.services import subscribers_notify
+from mitplan.processes.models import (
+    ExpertGroup,
+    ExpertGroupMember,
+    FieldOfAction,
+    Process,
+)
+
+from .models import Contribution, HistoryEntry, Statement, Support, Tag
+
+Step = HistoryEntry.Step
+
+
+# Steps subscribers hear about by e-mail.
+NOTIFIED_STEPS = {
+    Step.PUBLISHED,
+    Step.REJECTED,
+    Step.FORWARDED,
+    Step.ANSWERED,
+    Step.MERGED,
+}
+
+
+def _history(contribution, step, *, actor=None, expert_group=None, note="", at=None):
+    entry = HistoryEntry.objects.create(
+        contribution=contribution,
+        step=step,
+        actor=actor,
+        expert_group=expert_group,
+        note=note,
+        at=at or timezone.now(),
+    )
+    if step in NOTIFIED_STEPS:
+        subscribers_notify(contribution=contribution, step=step)
+    return entry
+
+
+def _publish(contribution: Contribution, *, actor=None) -> None:
+    now = timezone.now()
+    contribution.moderation_state = Contribution.Moderation.PUBLISHED
+    contribution.published_at = contribution.published_at or now
+    contribution.save(update_fields=["moderation_state", "published_at"])
+    _history(contribution, Step.PUBLISHED, actor=actor, at=now)
+
+
+@transaction.atomic
+def contribution_submit(
+    *,
+    process: Process,
+    field_of_action: FieldOfAction,
+    kind: str,
+    title: str,
+    text: str,
+    language: str,
+    tags: list[Tag] | None = None,
+    author=None,
+    pseudonym: str = "",
+    submission_key: str | None = None,
+    source: str = Contribution.Source.ONLINE,
+    source_note: str = "",
+    entered_by=None,
+) -> tuple[Contribution, bool]:
+    """Store a contribution; published at once under post-moderation. Returns
+    (contribution, created): a resent form with the same key returns the first one."""
+    if field_of_action.process_id != process.pk:
+        raise ValidationError(_("This field of action belongs to another process."))
+    if tags and any(tag.process_id != process.pk for tag in tags):
+        raise ValidationError(_("A chosen tag belongs to another process."))
+    if submission_key:
+        existing = Contribution.objects.filter(submission_key=submission_key).first()
+        if existing:
+            return existing, False
+    contribution = Contribution(
+        process=process,
+        field_of_action=field_of_action,
+        kind=kind,
+        title=title.strip(),
+        text=text.strip(),
+        language=language,
+        author=author,
+        pseudonym=pseudonym.strip(),
+        submission_key=submission_key,
+        source=source,
+        source_note=source_note.strip(),
+    )
+    contribution.full_clean(exclude=["tags"])
+    try:
+        with transaction.atomic():
+            contribution.save()
+    except IntegrityError:
+        # Two identical requests raced; the other one won.
+        return Contribution.objects.get(submission_key=submission_key), False
+    if tags:
+        contribution.tags.set(tags)
+    _history(contribution, Step.RECEIVED, actor=entered_by)
+    # Input collected on paper is entered by staff, who are the moderation.
+    if process.moderation_mode == Process.ModerationMode.POST or entered_by is not None:
+        _publish(contribution, actor=entered_by)
+    return contribution, True
+
+
+@transaction.atomic
+def contribution_publish(*, contribution: Contribution, actor) -> Contribution:
+    contribution = Contribution.objects.select_for_update().get(pk=contribution.pk)
+    if contribution.moderation_state == Contribution.Moderation.PUBLISHED:
+        return contribution
+    if contribution.moderation_state == Contribution.Moderation.MERGED:
+        raise ValidationError(_("A merged contribution cannot be published again."))
+    contribution.moderation_reason = ""
+    contribution.save(update_fields=["moderation_reason"])
+    _publish(contribution, actor=actor)
+    return contribution
+
+
+@transaction.atomic
+def contribution_reject(
+    *, contribution: Contribution, reason: str, actor
+) -> Contribution:
+    """Take a contribution off the public pages with a reason its author sees."""
+    if not reason.strip():
+        raise ValidationError(_("Give the author a reason."), code="reason_required")
+    contribution = Contribution.objects.select_for_update().get(pk=contribution.pk)
+    contribution.moderation_state = Contribution.Moderation.REJECTED
+    contribution.moderation_reason = reason.strip()
+    contribution.save(update_fields=["moderation_state", "moderation_reason"])
+    _history(contribution, Step.REJECTED, actor=actor, note=reason.strip()[:300])
+    return contribution
+
+
+@transaction.atomic
+def contribution_edit(
+    *, contribution: Contribution, title: str, text: str, note: str, actor
+) -> Contribution:
+    """A moderator's edit (e.g. removing personal data), always with a visible note."""
+    if not note.strip():
+        raise ValidationError(
+            _("Say publicly what was changed and why."), code="note_required"
+        )
+    contribution = Contribution.objects.select_for_update().get(pk=contribution.pk)
+    contribution.title = title.strip()
+    contribution.text = text.strip()
+    contribution.edit_note = note.strip()
+    contribution.full_clean(exclude=["tags"])
+    contribution.save(update_fields=["title", "text", "edit_note"])
+    _history(contribution, Step.EDITED, actor=actor, note=note.strip())
+    return contribution
+
+
+@transaction.atomic
+def contribution_merge(
+    *, duplicate: Contribution, target: Contribution, actor
+) -> Contribution:
+    """Merge a duplicate into another contribution: its supports (without double
+    counting a person) and comments move over; its page then redirects."""
+    from mitplan.comments.models import Comment
+
+    if duplicate.pk == target.pk:
+        raise ValidationError(_("A contribution cannot be merged into itself."))
+    if duplicate.process_id != target.process_id:
+        raise ValidationError(
+            _("Only contributions of the same process can be merged.")
+        )
+    locked = {
+        c.pk: c
+        for c in Contribution.objects.select_for_update().filter(
+            pk__in=[duplicate.pk, target.pk]
+        )
+    }
+    duplicate, target = locked[duplicate.pk], locked[target.pk]
+    if target.moderation_state == Contribution.Moderation.MERGED:
+        raise ValidationError(_("The target was itself merged; merge into that one."))
+
+    existing_users = set(
+        target.supports.exclude(user=None).values_list("user_id", flat=True)
+    )
+    existing_tokens = set(
+        target.supports.exclude(token_hash=None).values_list("token_hash", flat=True)
+    )
+    moving = duplicate.supports.exclude(user_id__in=existing_users).exclude(
+        token_hash__in=existing_tokens
+    )
+    moved_supports = moving.update(contribution=target)
+    duplicate.supports.all().delete()
+    moved_comments = Comment.objects.filter(contribution=duplicate).update(
+        contribution=target
+    )
+
+    Contribution.objects.filter(pk=target.pk).update(
+        support_count=F("support_count") + moved_supports,
+        comment_count=F("comment_count") + duplicate.comment_count,
+    )
+    duplicate.moderation_state = Contribution.Moderation.MERGED
+    duplicate.merged_into = target
+    duplicate.support_count = 0
+    duplicate.comment_count = 0
+    duplicate.save(
+        update_fields=[
+            "moderation_state",
+            "merged_into",
+            "support_count",
+            "comment_count",
+        ]
+    )
+    _history(duplicate, Step.MERGED, actor=actor, note=f"→ #{target.pk}")
+    _history(target, Step.MERGED, actor=actor, note=f"← #{duplicate.pk}")
+    target.refresh_from_db()
+    assert moved_comments >= 0
+    return target
+
+
+@transaction.atomic
+def contribution_forward(
+    *, contribution: Contribution, actor, expert_group: ExpertGroup | None = None
+) -> Contribution:
+    """Hand a published contribution to an expert group (the field's own by default)."""
+    contribution = Contribution.objects.select_for_update().get(pk=contribution.pk)
+    if not contribution.is_public:
+        raise ValidationError(_("Only published contributions go to an expert group."))
+    group = expert_group or getattr(contribution.field_of_action, "expert_group", None)
+    if group is None:
+        raise ValidationError(_("This field of action has no expert group yet."))
+    contribution.expert_group = group
+    if contribution.processing_state == Contribution.Processing.RECEIVED:
+        contribution.processing_state = Contribution.Processing.WITH_EXPERT_GROUP
+    contribution.save(update_fields=["expert_group", "processing_state"])
+    _history(contribution, Step.FORWARDED, actor=actor, expert_group=group)
+    return contribution
+
+
+def is_expert_in(user, group: ExpertGroup) -> bool:
+    return (
+        bool(user and user.is_authenticated)
+        and ExpertGroupMember.objects.filter(group=group, user=user).exists()
+    )
+
+
+def can_publish_statements(user) -> bool:
+    return bool(user and user.is_authenticated) and user.has_perm(
+        "contributions.change_statement"
+    )
+
+
+@transaction.atomic
+def statement_draft(
+    *, contribution: Contribution, outcome: str, text: str, actor
+) -> Statement:
+    """Expert-group members (and process owners) draft; nothing is public yet."""
+    contribution = Contribution.objects.select_for_update().get(pk=contribution.pk)
+    group = contribution.expert_group
+    if group is None:
+        raise ValidationError(_("Forward the contribution to an expert group first."))
+    if not (is_expert_in(actor, group) or can_publish_statements(actor)):
+        raise PermissionDenied
+    statement, _created = Statement.objects.get_or_create(
+        contribution=contribution,
+        defaults={
+            "expert_group": group,
+            "outcome": outcome,
+            "text": text,
+            "drafted_by": actor,
+        },
+    )
+    if statement.is_published and not can_publish_statements(actor):
+        raise PermissionDenied
+    statement.outcome = outcome
+    statement.text = text.strip()
+    statement.expert_group = group
+    statement.drafted_by = actor
+    statement.drafted_at = timezone.now()
+    statement.full_clean()
+    statement.save()
+    return statement
+
+
+@transaction.atomic
+def statement_publish(*, statement: Statement, actor) -> Statement:
+    """Only process owners publish: the statement, its outcome, and the history step."""
+    if not can_publish_statements(actor):
+        raise PermissionDenied
+    statement = Statement.objects.select_for_update().get(pk=statement.pk)
+    contribution = statement.contribution
+    if not contribution.is_public:
+        raise ValidationError(_("The contribution is not public."))
+    statement.published_at = timezone.now()
+    statement.published_by = actor
+    statement.save(update_fields=["published_at", "published_by"])
+    contribution.processing_state = Contribution.Processing.ANSWERED
+    contribution.save(update_fields=["processing_state"])
+    _history(
+        contribution,
+        Step.ANSWERED,
+        actor=actor,
+        expert_group=statement.expert_group,
+        note=statement.get_outcome_display(),
+        at=statement.published_at,
+    )
+    return statement
+
+
+def anonymous_token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def support_add(*, contribution: Contribution, user=None, token: str = "") -> bool:
+    """Add one person's support. True if counted, False if they had supported already.
+    The unique constraints decide, so concurrent clicks count exactly once."""
+    if not contribution.is_public:
+        raise ValidationError(_("Only published contributions can be supported."))
+    if user is not None and user.is_authenticated:
+        support = Support(contribution=contribution, user=user)
+    elif token:
+        support = Support(
+            contribution=contribution, token_hash=anonymous_token_hash(token)
+        )
+    else:
+        raise ValidationError(_("Supporting needs a browser token or an account."))
+    try:
+        with transaction.atomic():
+            support.save()
+            Contribution.objects.filter(pk=contribution.pk).update(
+                support_count=F("support_count") + 1
+            )
+    except IntegrityError:
+        return False
+    return True

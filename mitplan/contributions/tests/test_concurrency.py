@@ -1,0 +1,66 @@
+"""Supports count exactly when many people click at once: real threads, each with
+its own connection and its own committed transactions, against PostgreSQL."""
+
+import threading
+
+import pytest
+from django.db import connection
+
+from mitplan.contributions import services
+from mitplan.contributions.models import Contribution
+
+from .factories import ContributionFactory
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="needs PostgreSQL: SQLite's in-memory test database takes one writer at a time",
+    ),
+]
+
+
+def in_threads(*calls):
+    """Run each call in its own thread (own connection, autocommit); return results."""
+    results, errors = [None] * len(calls), []
+
+    def run(index, call):
+        try:
+            results[index] = call()
+        except Exception as error:  # noqa: BLE001 - collected and asserted by callers
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=item) for item in enumerate(calls)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors, errors
+    return results
+
+
+def test_concurrent_supports_count_exactly():
+    [contribution] = in_threads(ContributionFactory)
+    try:
+        # 12 different people, and one person clicking 8 times at once.
+        tokens = [f"person-{n}" for n in range(12)] + ["double-clicker"] * 8
+        counted = in_threads(
+            *[
+                lambda token=token: services.support_add(
+                    contribution=contribution, token=token
+                )
+                for token in tokens
+            ]
+        )
+        [(support_count, rows)] = in_threads(
+            lambda: (
+                Contribution.objects.get(pk=contribution.pk).support_count,
+                contribution.supports.count(),
+            )
+        )
+        assert counted.count(True) == 13
+        assert support_count == rows == 13
+    finally:
+        in_threads(lambda: Contribution.objects.filter(pk=contribution.pk).delete())

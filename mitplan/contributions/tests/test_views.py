@@ -1,0 +1,372 @@
+import pytest
+from django.core import mail
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from mitplan.comments.models import Comment
+from mitplan.contributions.forms import new_submission_key
+from mitplan.contributions.models import Contribution
+from mitplan.core.spam import FreshTimestampInput
+from mitplan.moderation.models import Report
+from mitplan.processes.models import FieldOfAction, Process
+
+from .factories import ContributionFactory
+
+pytestmark = pytest.mark.django_db
+
+LIST = "/{lang}/lip/beitraege/"
+NEW = "/{lang}/lip/beitraege/neu/"
+
+
+def detail(contribution, lang="de", suffix=""):
+    return f"/{lang}/lip/beitraege/{contribution.pk}/{suffix}"
+
+
+def form_data(**overrides):
+    field = FieldOfAction.objects.get(slug="bildung")
+    data = {
+        "kind": "idea",
+        "field_of_action": str(field.pk),
+        "title": "Sprachcafé in der Stadtbibliothek",
+        "text": "Ein wöchentliches Sprachcafé, in dem Neue und Alteingesessene sich treffen.",
+        "language": "auto",
+        "pseudonym": "Testperson",
+        "email": "",
+        "website": "",
+        "started": FreshTimestampInput().format_value(None),
+        "submission": new_submission_key(),
+        "ui_language": "de",
+    }
+    data.update(overrides)
+    return data
+
+
+def post_moderation():
+    Process.objects.filter(slug="lip-2").update(
+        moderation_mode=Process.ModerationMode.POST
+    )
+
+
+def test_submit_under_pre_moderation_shows_the_received_page(client):
+    response = client.post(NEW.format(lang="de"), form_data())
+    assert response.status_code == 302
+    assert response["Location"] == "/de/lip/beitraege/eingegangen/"
+    contribution = Contribution.objects.get(title="Sprachcafé in der Stadtbibliothek")
+    assert contribution.language == "de"
+    assert not contribution.is_public
+    assert client.get(detail(contribution)).status_code == 404
+
+
+def test_submit_under_post_moderation_goes_to_the_published_page(client):
+    post_moderation()
+    response = client.post(
+        NEW.format(lang="en"), form_data(language="tr", title="Kurs")
+    )
+    contribution = Contribution.objects.get(title="Kurs")
+    assert response["Location"] == detail(contribution, "en") + "?sent=1"
+    assert contribution.language == "tr"
+    page = client.get(response["Location"]).content.decode()
+    assert 'lang="tr"' in page
+
+
+def test_a_resent_form_creates_one_contribution(client):
+    data = form_data()
+    client.post(NEW.format(lang="de"), data)
+    client.post(NEW.format(lang="de"), data)
+    assert Contribution.objects.filter(title=data["title"]).count() == 1
+
+
+@pytest.mark.parametrize(
+    "overrides,field",
+    [
+        ({"title": ""}, "title"),
+        ({"title": "x" * 121}, "title"),
+        ({"text": "x" * 5001}, "text"),
+        ({"kind": "manifesto"}, "kind"),
+        ({"field_of_action": "999999"}, "field_of_action"),
+        ({"field_of_action": "abc"}, "field_of_action"),
+        ({"email": "keine-adresse"}, "email"),
+        ({"title": "Zeile\x00mit Null"}, "title"),
+    ],
+)
+def test_bad_input_gets_an_error_next_to_the_field_and_nothing_is_saved(
+    client, overrides, field
+):
+    before = Contribution.objects.count()
+    response = client.post(NEW.format(lang="de"), form_data(**overrides))
+    assert response.status_code == 400
+    assert f'id="id_{field}_error"' in response.content.decode()
+    assert Contribution.objects.count() == before
+
+
+def test_a_field_of_another_process_is_an_invalid_choice(client):
+    other = Process.objects.create(title_de="Anderer Prozess", slug="anders")
+    foreign = FieldOfAction.objects.create(
+        process=other, name_de="Fremd", slug="fremd", summary_de="x"
+    )
+    response = client.post(
+        NEW.format(lang="en"), form_data(field_of_action=str(foreign.pk))
+    )
+    assert response.status_code == 400
+    assert "Select a valid choice" in response.content.decode()
+
+
+def test_a_forged_submission_key_is_refused(client):
+    response = client.post(NEW.format(lang="en"), form_data(submission="forged"))
+    assert response.status_code == 400
+    assert "open for too long" in response.content.decode()
+
+
+def test_html_is_stored_as_text_and_shown_escaped(client):
+    post_moderation()
+    client.post(
+        NEW.format(lang="de"),
+        form_data(text='<script>alert(1)</script> <a href="x">y</a>'),
+    )
+    contribution = Contribution.objects.get(title="Sprachcafé in der Stadtbibliothek")
+    assert contribution.text.startswith("<script>")
+    html = client.get(detail(contribution)).content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_links_in_text_are_rendered_safely(client):
+    contribution = ContributionFactory(
+        text="Siehe https://example.org/info und javascript:alert(1)"
+    )
+    html = client.get(detail(contribution)).content.decode()
+    assert 'href="https://example.org/info"' in html
+    assert 'href="javascript' not in html
+
+
+def test_language_is_recognised_when_left_automatic(client):
+    post_moderation()
+    client.post(
+        NEW.format(lang="de"),
+        form_data(title="دورات لغة", text="نحتاج دورات لغة مسائية للآباء"),
+    )
+    assert Contribution.objects.get(title="دورات لغة").language == "ar"
+
+
+def test_list_filters_sorts_and_searches(client):
+    ContributionFactory(
+        title="Radwege sicherer machen", kind="critique", support_count=9
+    )
+    ContributionFactory(title="Mehr Bänke im Park", kind="wish", support_count=1)
+    html = client.get(LIST.format(lang="de") + "?kind=critique").content.decode()
+    assert "Radwege sicherer machen" in html and "Mehr Bänke im Park" not in html
+    html = client.get(LIST.format(lang="de") + "?q=Bänke").content.decode()
+    assert "Mehr Bänke im Park" in html and "Radwege" not in html
+    html = client.get(LIST.format(lang="de") + "?sort=supported").content.decode()
+    assert html.index("Radwege sicherer machen") < html.index("Mehr Bänke im Park")
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?kind=bogus",
+        "?field=../../etc",
+        "?page=999999",
+        "?page=-1",
+        "?q=%00%ff",
+        "?sort=;drop",
+        "?state=x" * 50,
+    ],
+)
+def test_forged_filters_show_the_list_not_an_error(client, query):
+    assert client.get(LIST.format(lang="de") + query).status_code == 200
+
+
+def test_list_queries_stay_the_same_with_more_contributions(client):
+    ContributionFactory.create_batch(3)
+    url = LIST.format(lang="de")
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for contribution in ContributionFactory.create_batch(40):
+        contribution.tags.set([])
+    with CaptureQueriesContext(connection) as many:
+        client.get(url)
+    with CaptureQueriesContext(connection) as last_page:
+        client.get(url + "?page=3")
+    assert len(many) == len(few) == len(last_page)
+
+
+def test_merged_contribution_redirects_to_the_target(client):
+    target = ContributionFactory()
+    duplicate = ContributionFactory(moderation_state="merged", merged_into=target)
+    response = client.get(detail(duplicate))
+    assert response.status_code == 301
+    assert response["Location"] == detail(target)
+
+
+def test_support_by_an_anonymous_visitor_counts_once(client):
+    contribution = ContributionFactory()
+    assert not client.get(detail(contribution)).cookies  # reading sets no cookie
+    response = client.post(detail(contribution, suffix="unterstuetzen/"))
+    assert response.status_code == 302
+    assert "mitplan_supporter" in response.cookies
+    client.post(detail(contribution, suffix="unterstuetzen/"))
+    contribution.refresh_from_db()
+    assert contribution.support_count == 1
+    assert (
+        "You support this contribution"
+        in client.get(detail(contribution, "en")).content.decode()
+    )
+
+
+def test_support_needs_post(client):
+    contribution = ContributionFactory()
+    assert client.get(detail(contribution, suffix="unterstuetzen/")).status_code == 405
+
+
+def test_comment_and_reply(client):
+    contribution = ContributionFactory()
+    data = {
+        "text": "Finde ich gut!",
+        "pseudonym": "",
+        "website": "",
+        "started": FreshTimestampInput().format_value(None),
+        "submission": new_submission_key(),
+    }
+    response = client.post(detail(contribution, suffix="kommentieren/"), data)
+    assert response.status_code == 302
+    comment = Comment.objects.get(text="Finde ich gut!")
+    reply = dict(
+        data, text="Ich auch", parent=str(comment.pk), submission=new_submission_key()
+    )
+    client.post(detail(contribution, suffix="kommentieren/"), reply)
+    html = client.get(detail(contribution)).content.decode()
+    assert "Finde ich gut!" in html and "Ich auch" in html
+    contribution.refresh_from_db()
+    assert contribution.comment_count == 2
+
+
+def test_bad_comments_keep_the_text_and_explain(client):
+    contribution = ContributionFactory()
+    data = {
+        "text": "x" * 2001,
+        "started": FreshTimestampInput().format_value(None),
+        "submission": new_submission_key(),
+    }
+    response = client.post(detail(contribution, "en", "kommentieren/"), data)
+    assert response.status_code == 400
+    assert "Ensure this value has at most 2000 characters" in response.content.decode()
+    forged_parent = dict(data, text="Antwort", parent="999999")
+    assert (
+        client.post(
+            detail(contribution, "en", "kommentieren/"), forged_parent
+        ).status_code
+        == 400
+    )
+    assert not Comment.objects.filter(contribution=contribution).exists()
+
+
+def test_report_a_contribution_and_a_comment(client):
+    contribution = ContributionFactory()
+    assert client.get(detail(contribution, suffix="melden/")).status_code == 200
+    response = client.post(detail(contribution, suffix="melden/"), {"reason": "insult"})
+    assert response.status_code == 302
+    client.post(detail(contribution, suffix="melden/"), {"reason": "insult"})
+    assert (
+        Report.objects.filter(contribution=contribution).count() == 1
+    )  # once per client
+    comment = Comment.objects.create(
+        contribution=contribution, text="Böse", language="de"
+    )
+    client.post(
+        detail(contribution, suffix="melden/"),
+        {"reason": "spam", "comment": str(comment.pk)},
+    )
+    assert Report.objects.filter(comment=comment).count() == 1
+    assert (
+        client.post(
+            detail(contribution, suffix="melden/"), {"reason": "nonsense"}
+        ).status_code
+        == 400
+    )
+    assert (
+        client.get(detail(contribution, suffix="melden/") + "?comment=abc").status_code
+        == 404
+    )
+
+
+def test_subscription_double_opt_in_and_one_click_unsubscribe(client):
+    from django.contrib.auth import get_user_model
+
+    from mitplan.contributions import services
+
+    contribution = ContributionFactory()
+    with pytest.MonkeyPatch.context():
+        response = client.post(
+            detail(contribution, "en", "benachrichtigen/"), {"email": "a@example.net"}
+        )
+    assert response.status_code == 302
+    subscription = contribution.subscriptions.get()
+    assert subscription.confirmed_at is None
+    confirm = f"/en/benachrichtigungen/{subscription.token}/bestaetigen/"
+    assert client.get(confirm).status_code == 200
+    subscription.refresh_from_db()
+    assert subscription.confirmed_at is None  # opening the link changes nothing
+    client.post(confirm)
+    subscription.refresh_from_db()
+    assert subscription.confirmed_at is not None
+
+    staff = get_user_model().objects.create_superuser("s", "s@example.org", "x" * 12)
+    mail.outbox.clear()
+    with django_capture_on_commit():
+        services.contribution_forward(contribution=contribution, actor=staff)
+    [update] = [m for m in mail.outbox if "a@example.net" in m.to]
+    assert update.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    unsubscribe = (
+        update.extra_headers["List-Unsubscribe"]
+        .strip("<>")
+        .split("://", 1)[1]
+        .split("/", 1)[1]
+    )
+    one_click = Client(enforce_csrf_checks=True).post("/" + unsubscribe)
+    assert one_click.status_code == 200
+    assert not contribution.subscriptions.exists()
+
+
+def django_capture_on_commit():
+    from django.test import TestCase
+
+    return TestCase.captureOnCommitCallbacks(execute=True)
+
+
+@pytest.mark.parametrize(
+    "headers", [{"Origin": "https://evil.example"}, {}, {"Origin": "null"}]
+)
+def test_a_cross_site_post_is_refused(headers):
+    contribution = ContributionFactory()
+    client = Client(headers=headers)
+    response = client.post(detail(contribution, "en", "unterstuetzen/"))
+    assert response.status_code == 403
+    assert "The form has expired" in response.content.decode()
+    contribution.refresh_from_db()
+    assert contribution.support_count == 0
+
+
+def test_reading_a_contribution_sets_no_cookie():
+    contribution = ContributionFactory()
+    for url in [
+        detail(contribution),
+        LIST.format(lang="ar"),
+        detail(contribution, suffix="melden/"),
+    ]:
+        assert not Client().get(url).cookies, url
+
+
+def test_over_the_limit_the_form_asks_for_a_short_check_and_keeps_the_text(
+    client, settings
+):
+    settings.CONTRIBUTION_RATE = "2/h"
+    for _number in range(2):
+        assert client.post(NEW.format(lang="de"), form_data()).status_code == 302
+    response = client.post(NEW.format(lang="en"), form_data(title="Die dritte Idee"))
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "Die dritte Idee" in html and "altcha-widget" in html
+    assert not Contribution.objects.filter(title="Die dritte Idee").exists()

@@ -1,0 +1,343 @@
+"""Public pages of contributions, routed below a process portal (cms.ProcessPage):
+list, submit, detail, and the small forms on the detail page (support, comment,
+report, subscribe). Each action: rate limit → form → one service call → redirect."""
+
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django_ratelimit.core import is_ratelimited
+
+from mitplan.comments import services as comment_services
+from mitplan.core.origin import same_origin_post
+from mitplan.core.ratelimits import client_key, limit_count, limit_reached
+from mitplan.moderation import services as moderation_services
+from mitplan.notifications import services as notification_services
+
+from . import selectors, services
+from .forms import CommentForm, ContributionForm, FilterForm, ReportForm, SubscribeForm
+from .models import Contribution
+
+SUPPORTER_COOKIE = "mitplan_supporter"
+SUPPORTER_SALT = "mitplan.contributions.supporter"
+
+
+def _limited(request, group: str, rate: str) -> bool:
+    return is_ratelimited(
+        request, group=group, key=client_key, rate=rate, method="POST", increment=True
+    )
+
+
+def _limit_error(form):
+    form.add_error(
+        None,
+        _(
+            "You have sent a lot in a short time. Please wait a while and send this "
+            "again: what you wrote is still here."
+        ),
+    )
+
+
+def detail_url(page, pk: int) -> str:
+    return page.url + page.reverse_subpage("contribution_detail", args=[pk])
+
+
+def _context(request, page, **extra):
+    context = page.get_context(request)
+    context.update(extra)
+    return context
+
+
+def contribution_list(request, *, page):
+    context = page.get_context(request)
+    filter_form = FilterForm(request.GET or None)
+    filters = filter_form.filters()
+    process = context["process"]
+    results = selectors.contribution_list(process, filters, request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context.update(
+        {
+            "results": results,
+            "filters": filters,
+            "filter_query": query.urlencode(),
+            "kinds": Contribution.Kind.choices,
+            "states": selectors.STATE_CHOICES,
+            "sorts": filter_form.fields["sort"].choices,
+            "tags": list(process.tags.all()),
+            "languages": selectors.languages_in_use(process),
+            "breadcrumbs_extra": [(None, _("Contributions"))],
+        }
+    )
+    return TemplateResponse(request, "contributions/contribution_list.html", context)
+
+
+@same_origin_post
+def contribution_create(request, *, page):
+    process = page.process
+    status = 200
+    if request.method == "POST":
+        # Over the limit, a sender can still send after a short proof of work.
+        over_limit = limit_reached(
+            request, "contributions.create", settings.CONTRIBUTION_RATE
+        )
+        form = ContributionForm(request.POST, process=process, require_proof=over_limit)
+        if form.is_valid():
+            data = form.cleaned_data
+            limit_count(request, "contributions.create", settings.CONTRIBUTION_RATE)
+            try:
+                contribution, _created = services.contribution_submit(
+                    process=process,
+                    field_of_action=data["field_of_action"],
+                    kind=data["kind"],
+                    title=data["title"],
+                    text=data["text"],
+                    language=data["language"],
+                    tags=list(data.get("tags") or []),
+                    author=request.user if request.user.is_authenticated else None,
+                    pseudonym=data["pseudonym"],
+                    submission_key=data["submission"],
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+                status = 400
+            else:
+                if data["email"]:
+                    notification_services.subscription_request(
+                        contribution=contribution,
+                        email=data["email"],
+                        language=get_language(),
+                    )
+                if contribution.is_public:
+                    return redirect(detail_url(page, contribution.pk) + "?sent=1")
+                return redirect(
+                    page.url + page.reverse_subpage("contribution_received")
+                )
+        else:
+            status = 429 if over_limit else 400
+    else:
+        initial = {}
+        field_slug = request.GET.get("field")
+        if field_slug:
+            initial["field_of_action"] = process.fields_of_action.filter(
+                slug=field_slug
+            ).first()
+        form = ContributionForm(process=process, initial=initial)
+    context = _context(
+        request,
+        page,
+        form=form,
+        breadcrumbs_extra=[
+            (page.reverse_subpage("contribution_list"), _("Contributions")),
+            (None, _("Send a contribution")),
+        ],
+    )
+    return TemplateResponse(
+        request, "contributions/contribution_form.html", context, status=status
+    )
+
+
+def contribution_received(request, *, page):
+    context = _context(
+        request, page, breadcrumbs_extra=[(None, _("Contribution received"))]
+    )
+    return TemplateResponse(
+        request, "contributions/contribution_received.html", context
+    )
+
+
+def contribution_detail(request, *, page, pk: int, forms=None, status=200):
+    context = page.get_context(request)
+    contribution = selectors.contribution_detail(context["process"], pk)
+    if contribution.moderation_state == Contribution.Moderation.MERGED:
+        return redirect(detail_url(page, contribution.merged_into_id), permanent=True)
+    if not contribution.is_public:
+        raise Http404
+    forms = forms or {}
+    context.update(
+        {
+            "contribution": contribution,
+            "statement": selectors.published_statement(contribution),
+            "history": selectors.public_history(contribution),
+            "comment_form": forms.get("comment") or CommentForm(),
+            "subscribe_form": forms.get("subscribe") or SubscribeForm(),
+            "has_supported": _has_supported(request, contribution),
+            "just_sent": request.GET.get("sent") == "1",
+            "breadcrumbs_extra": [
+                (page.reverse_subpage("contribution_list"), _("Contributions")),
+                (None, contribution.title),
+            ],
+        }
+    )
+    return TemplateResponse(
+        request, "contributions/contribution_detail.html", context, status=status
+    )
+
+
+def _supporter_token(request) -> str | None:
+    return request.get_signed_cookie(
+        SUPPORTER_COOKIE, default=None, salt=SUPPORTER_SALT
+    )
+
+
+def _has_supported(request, contribution) -> bool:
+    if request.user.is_authenticated:
+        return contribution.supports.filter(user=request.user).exists()
+    token = _supporter_token(request)
+    if not token:
+        return False
+    return contribution.supports.filter(
+        token_hash=services.anonymous_token_hash(token)
+    ).exists()
+
+
+@same_origin_post
+def contribution_support(request, *, page, pk: int):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    contribution = selectors.contribution_detail(page.process, pk)
+    if not contribution.is_public:
+        raise Http404
+    url = detail_url(page, contribution.pk) + "#support"
+    if _limited(request, "contributions.support", settings.SUPPORT_RATE):
+        return contribution_detail(request, page=page, pk=pk, status=429)
+    token = None
+    if not request.user.is_authenticated:
+        token = _supporter_token(request) or secrets.token_urlsafe(24)
+    services.support_add(
+        contribution=contribution,
+        user=request.user if request.user.is_authenticated else None,
+        token=token or "",
+    )
+    response = redirect(url)
+    if token:
+        # The one cookie of the site: it lets an anonymous visitor support once per
+        # contribution. Only set when someone presses "support".
+        response.set_signed_cookie(
+            SUPPORTER_COOKIE,
+            token,
+            salt=SUPPORTER_SALT,
+            max_age=365 * 86400,
+            httponly=True,
+            samesite="Lax",
+            secure=request.is_secure(),
+        )
+    return response
+
+
+@same_origin_post
+def contribution_comment(request, *, page, pk: int):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    contribution = selectors.contribution_detail(page.process, pk)
+    if not contribution.is_public:
+        raise Http404
+    form = CommentForm(request.POST)
+    if limit_reached(request, "contributions.comment", settings.COMMENT_RATE):
+        _limit_error(form)
+        return contribution_detail(
+            request, page=page, pk=pk, forms={"comment": form}, status=429
+        )
+    if not form.is_valid():
+        return contribution_detail(
+            request, page=page, pk=pk, forms={"comment": form}, status=400
+        )
+    limit_count(request, "contributions.comment", settings.COMMENT_RATE)
+    parent = None
+    if form.cleaned_data["parent"]:
+        parent = contribution.comments.filter(pk=form.cleaned_data["parent"]).first()
+        if parent is None:
+            form.add_error(None, _("The comment you answer does not exist (any more)."))
+            return contribution_detail(
+                request, page=page, pk=pk, forms={"comment": form}, status=400
+            )
+    comment, _created = comment_services.comment_add(
+        contribution=contribution,
+        text=form.cleaned_data["text"],
+        language=get_language(),
+        author=request.user if request.user.is_authenticated else None,
+        pseudonym=form.cleaned_data["pseudonym"],
+        parent=parent,
+        submission_key=form.cleaned_data["submission"],
+    )
+    return redirect(detail_url(page, contribution.pk) + f"#comment-{comment.pk}")
+
+
+@same_origin_post
+def contribution_report(request, *, page, pk: int):
+    contribution = selectors.contribution_detail(page.process, pk)
+    if not contribution.is_public:
+        raise Http404
+    comment = None
+    comment_id = request.GET.get("comment") or request.POST.get("comment")
+    if comment_id:
+        if not str(comment_id).isdigit():
+            raise Http404
+        comment = contribution.comments.filter(pk=comment_id, is_hidden=False).first()
+        if comment is None:
+            raise Http404
+    status = 200
+    form = ReportForm(request.POST or None)
+    if request.method == "POST":
+        if _limited(request, "contributions.report", settings.REPORT_RATE):
+            _limit_error(form)
+            status = 429
+        elif form.is_valid():
+            moderation_services.report_add(
+                reason=form.cleaned_data["reason"],
+                explanation=form.cleaned_data["explanation"],
+                client=client_key("report", request),
+                contribution=None if comment else contribution,
+                comment=comment,
+            )
+            return redirect(detail_url(page, contribution.pk) + "?reported=1")
+        else:
+            status = 400
+    context = _context(
+        request,
+        page,
+        form=form,
+        contribution=contribution,
+        reported_comment=comment,
+        breadcrumbs_extra=[
+            (page.reverse_subpage("contribution_list"), _("Contributions")),
+            (
+                page.reverse_subpage("contribution_detail", args=[pk]),
+                contribution.title,
+            ),
+            (None, _("Report")),
+        ],
+    )
+    return TemplateResponse(
+        request, "contributions/report_form.html", context, status=status
+    )
+
+
+@same_origin_post
+def contribution_subscribe(request, *, page, pk: int):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    contribution = selectors.contribution_detail(page.process, pk)
+    if not contribution.is_public:
+        raise Http404
+    form = SubscribeForm(request.POST)
+    if _limited(request, "contributions.subscribe", settings.REPORT_RATE):
+        _limit_error(form)
+        return contribution_detail(
+            request, page=page, pk=pk, forms={"subscribe": form}, status=429
+        )
+    if not form.is_valid():
+        return contribution_detail(
+            request, page=page, pk=pk, forms={"subscribe": form}, status=400
+        )
+    notification_services.subscription_request(
+        contribution=contribution,
+        email=form.cleaned_data["email"],
+        language=get_language(),
+    )
+    return redirect(detail_url(page, contribution.pk) + "?subscribed=1#subscribe")

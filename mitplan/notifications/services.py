@@ -1,0 +1,111 @@
+"""E-mail updates on a contribution: double opt-in, one-click unsubscribe, and a
+mail on every public step (published, forwarded, statement published)."""
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from mitplan.contributions.models import Contribution, HistoryEntry
+
+from .models import Subscription
+from .tasks import send_mail_task
+
+
+def _absolute(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def _url(name: str, language: str, **kwargs) -> str:
+    with translation.override(language):
+        return _absolute(reverse(name, kwargs=kwargs))
+
+
+def subscription_request(
+    *, contribution: Contribution, email: str, language: str
+) -> Subscription:
+    """Ask for updates: the address gets one mail with a confirmation link, nothing more
+    until it is confirmed. Asking again resends the link and creates nothing new."""
+    email = email.strip().lower()
+    try:
+        with transaction.atomic():
+            subscription, _created = Subscription.objects.get_or_create(
+                contribution=contribution, email=email, defaults={"language": language}
+            )
+    except IntegrityError:
+        subscription = Subscription.objects.get(contribution=contribution, email=email)
+    if subscription.confirmed_at is None:
+        with translation.override(subscription.language):
+            body = render_to_string(
+                "notifications/mail/confirm.txt",
+                {
+                    "contribution": contribution,
+                    "confirm_url": _url(
+                        "notifications:confirm",
+                        subscription.language,
+                        token=subscription.token,
+                    ),
+                    "site_name": settings.SITE_NAME,
+                },
+            )
+            subject = render_to_string(
+                "notifications/mail/confirm_subject.txt",
+                {"site_name": settings.SITE_NAME},
+            ).strip()
+        transaction.on_commit(
+            lambda: send_mail_task.enqueue(
+                subject=subject, body=body, to=[email], headers={}
+            )
+        )
+    return subscription
+
+
+def subscription_confirm(*, token: str) -> Subscription | None:
+    subscription = (
+        Subscription.objects.filter(token=token).select_related("contribution").first()
+    )
+    if subscription and subscription.confirmed_at is None:
+        subscription.confirmed_at = timezone.now()
+        subscription.save(update_fields=["confirmed_at"])
+    return subscription
+
+
+def subscription_cancel(*, token: str) -> bool:
+    """Unsubscribe: the address is deleted, not just flagged."""
+    deleted, _details = Subscription.objects.filter(token=token).delete()
+    return bool(deleted)
+
+
+def subscribers_notify(*, contribution: Contribution, step: str) -> int:
+    """Mail every confirmed subscriber, each in their language, after the transaction
+    that made the change has committed."""
+    subscriptions = list(contribution.subscriptions.exclude(confirmed_at=None))
+    for subscription in subscriptions:
+        with translation.override(subscription.language):
+            unsubscribe_url = _url(
+                "notifications:unsubscribe",
+                subscription.language,
+                token=subscription.token,
+            )
+            context = {
+                "contribution": contribution,
+                "step": HistoryEntry.Step(step).label,
+                "contribution_url": _absolute(contribution.get_absolute_url()),
+                "unsubscribe_url": unsubscribe_url,
+                "site_name": settings.SITE_NAME,
+            }
+            body = render_to_string("notifications/mail/update.txt", context)
+            subject = render_to_string(
+                "notifications/mail/update_subject.txt", context
+            ).strip()
+        headers = {
+            "List-Unsubscribe": f"<{unsubscribe_url}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        }
+        transaction.on_commit(
+            lambda s=subject, b=body, e=subscription.email, h=headers: (
+                send_mail_task.enqueue(subject=s, body=b, to=[e], headers=h)
+            )
+        )
+    return len(subscriptions)
