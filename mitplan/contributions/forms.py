@@ -119,12 +119,6 @@ class ContributionForm(ProofOfWorkMixin, SpamGuardMixin):
         return cleaned
 
 
-class OfflineContributionForm(KernForm):
-    """Staff enter input collected on paper or at an event table."""
-
-    source_note = forms.CharField(label=_("Where it was collected"), max_length=200)
-
-
 class CommentForm(SpamGuardMixin):
     text = MultilineField(
         label=_("Your comment"),

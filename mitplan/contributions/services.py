@@ -13,12 +13,12 @@ from django.utils.translation import gettext as _
 from mitplan.notifications.services import subscribers_notify
 from mitplan.processes.models import (
     ExpertGroup,
-    ExpertGroupMember,
     FieldOfAction,
     Process,
 )
 
 from .models import Contribution, HistoryEntry, Statement, Support, Tag
+from .rules import can_publish_statements, is_expert_in
 
 Step = HistoryEntry.Step
 
@@ -237,19 +237,6 @@ def contribution_forward(
     contribution.save(update_fields=["expert_group", "processing_state"])
     _history(contribution, Step.FORWARDED, actor=actor, expert_group=group)
     return contribution
-
-
-def is_expert_in(user, group: ExpertGroup) -> bool:
-    return (
-        bool(user and user.is_authenticated)
-        and ExpertGroupMember.objects.filter(group=group, user=user).exists()
-    )
-
-
-def can_publish_statements(user) -> bool:
-    return bool(user and user.is_authenticated) and user.has_perm(
-        "contributions.change_statement"
-    )
 
 
 @transaction.atomic

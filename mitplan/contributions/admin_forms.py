@@ -1,0 +1,97 @@
+"""Forms of the staff moderation screen (validation only; the services act)."""
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from mitplan.processes.forms import SPOKEN_LANGUAGES
+
+from .models import TEXT_MAX_LENGTH, TITLE_MAX_LENGTH, Contribution, Statement
+
+
+class RejectForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason the author sees"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class EditForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=TITLE_MAX_LENGTH)
+    text = forms.CharField(
+        label=_("Text"),
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )
+    note = forms.CharField(
+        label=_("Public note on the edit"),
+        max_length=300,
+        help_text=_('Shown with the contribution, e.g. "Personal data removed".'),
+    )
+
+
+class MergeForm(forms.Form):
+    target = forms.IntegerField(
+        label=_("Merge into contribution number"),
+        min_value=1,
+        help_text=_("Supports and comments move over; this one then redirects there."),
+    )
+
+
+class ForwardForm(forms.Form):
+    expert_group = forms.ModelChoiceField(label=_("Expert group"), queryset=None)
+
+    def __init__(self, *args, process, **kwargs):
+        super().__init__(*args, **kwargs)
+        from mitplan.processes.models import ExpertGroup
+
+        self.fields["expert_group"].queryset = ExpertGroup.objects.filter(
+            field_of_action__process=process
+        )
+
+
+class StatementForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=Statement.Outcome.choices)
+    text_de = forms.CharField(
+        label=_("Statement (German)"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    text_en = forms.CharField(
+        label=_("Statement (English, optional)"),
+        max_length=5000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), max_length=300, required=False)
+
+
+class OfflineContributionForm(forms.Form):
+    """Input collected on paper or at an event table, entered by staff."""
+
+    field_of_action = forms.ModelChoiceField(label=_("Field of action"), queryset=None)
+    kind = forms.ChoiceField(label=_("Kind"), choices=Contribution.Kind.choices)
+    title = forms.CharField(label=_("Title"), max_length=TITLE_MAX_LENGTH)
+    text = forms.CharField(
+        label=_("Text"),
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )
+    language = forms.ChoiceField(
+        label=_("Language"),
+        choices=list(SPOKEN_LANGUAGES.items()),
+        initial=settings.LANGUAGE_CODE,
+    )
+    source_note = forms.CharField(
+        label=_("Where it was collected"),
+        max_length=200,
+        help_text=_('e.g. "Kickoff, dialogue round 3"'),
+    )
+
+    def __init__(self, *args, process, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["field_of_action"].queryset = process.fields_of_action.all()
