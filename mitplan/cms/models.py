@@ -100,6 +100,10 @@ class ProcessPage(RoutablePageMixin, Page):
     def contribution_create(self, request):
         return contribution_views.contribution_create(request, page=self)
 
+    @path("beitraege/aehnliche/", name="contribution_similar")
+    def contribution_similar(self, request):
+        return contribution_views.contribution_similar(request, page=self)
+
     @path("beitraege/eingegangen/", name="contribution_received")
     def contribution_received(self, request):
         return contribution_views.contribution_received(request, page=self)

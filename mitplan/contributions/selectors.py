@@ -4,7 +4,7 @@ and the last page and for 100 or 10,000 contributions."""
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Max, Prefetch, Q
 from django.http import Http404
 
 from mitplan.comments.models import Comment
@@ -117,3 +117,90 @@ def public_history(contribution: Contribution) -> list:
     """The steps residents see; who did them stays internal."""
     hidden = {HistoryEntry.Step.REJECTED}
     return [entry for entry in contribution.history.all() if entry.step not in hidden]
+
+
+# Similarity indexes per process, kept in this process's memory and rebuilt when the
+# published set changes (a city's process has hundreds to a few thousand items).
+_similarity_indexes: dict[int, tuple[tuple, object]] = {}
+
+
+def similar_contributions(process, *, language: str, text: str, k: int = 5) -> list:
+    from .similarity import SimilarityIndex
+
+    published = Contribution.objects.published().filter(process=process)
+    version = tuple(
+        published.aggregate(
+            n=Count("pk"), last=Max("pk"), edited=Max("published_at")
+        ).values()
+    )
+    cached = _similarity_indexes.get(process.pk)
+    if cached is None or cached[0] != version:
+        index = SimilarityIndex.build(
+            (pk, language_code, f"{title}\n{body}")
+            for pk, language_code, title, body in published.values_list(
+                "pk", "language", "title", "text"
+            ).iterator()
+        )
+        _similarity_indexes[process.pk] = (version, index)
+    else:
+        index = cached[1]
+    hits = index.query(language, text, k=k)
+    if not hits:
+        return []
+    by_pk = published.select_related("field_of_action").in_bulk(
+        [pk for pk, _score in hits]
+    )
+    return [by_pk[pk] for pk, _score in hits if pk in by_pk]
+
+
+@dataclass(frozen=True)
+class Responsiveness:
+    field: object
+    received: int
+    answered: int
+    median_days: float | None
+
+    @property
+    def answered_percent(self) -> int:
+        return round(100 * self.answered / self.received) if self.received else 0
+
+
+def responsiveness_by_field(process) -> list[Responsiveness]:
+    """Per field of action: published inputs, the share with a published statement and
+    the median days from receipt to statement, so residents see who answers."""
+    from statistics import median
+
+    fields = list(process.fields_of_action.order_by("sort_order", "pk"))
+    received = dict(
+        Contribution.objects.published()
+        .filter(process=process)
+        .values_list("field_of_action")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    durations: dict[int, list[float]] = {}
+    for field_id, created_at, published_at in (
+        Statement.objects.filter(
+            contribution__process=process,
+            contribution__moderation_state=Contribution.Moderation.PUBLISHED,
+            published_at__isnull=False,
+        )
+        .values_list(
+            "contribution__field_of_action", "contribution__created_at", "published_at"
+        )
+        .iterator()
+    ):
+        durations.setdefault(field_id, []).append(
+            (published_at - created_at).total_seconds() / 86400
+        )
+    return [
+        Responsiveness(
+            field=field,
+            received=received.get(field.pk, 0),
+            answered=len(durations.get(field.pk, [])),
+            median_days=round(median(durations[field.pk]), 1)
+            if durations.get(field.pk)
+            else None,
+        )
+        for field in fields
+    ]

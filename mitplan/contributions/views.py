@@ -81,7 +81,31 @@ def contribution_list(request, *, page):
 def contribution_create(request, *, page):
     process = page.process
     status = 200
-    if request.method == "POST":
+    similar = None
+    if request.method == "POST" and "check_similar" in request.POST:
+        # Without JavaScript: show similar contributions, save nothing, keep the text.
+        typed = {
+            name: request.POST.getlist(name)
+            if name == "tags"
+            else request.POST.get(name)
+            for name in (
+                "kind",
+                "field_of_action",
+                "title",
+                "text",
+                "tags",
+                "language",
+                "pseudonym",
+                "email",
+            )
+        }
+        form = ContributionForm(process=process, initial=typed)
+        similar = selectors.similar_contributions(
+            process,
+            language=get_language(),
+            text=f"{request.POST.get('title', '')[:200]}\n{request.POST.get('text', '')[:2000]}",
+        )
+    elif request.method == "POST":
         # Over the limit, a sender can still send after a short proof of work.
         over_limit = limit_reached(
             request, "contributions.create", settings.CONTRIBUTION_RATE
@@ -132,6 +156,7 @@ def contribution_create(request, *, page):
         request,
         page,
         form=form,
+        similar=similar,
         breadcrumbs_extra=[
             (page.reverse_subpage("contribution_list"), _("Contributions")),
             (None, _("Send a contribution")),
@@ -139,6 +164,22 @@ def contribution_create(request, *, page):
     )
     return TemplateResponse(
         request, "contributions/contribution_form.html", context, status=status
+    )
+
+
+def contribution_similar(request, *, page):
+    """Contributions like the one being written (htmx partial, and the no-JS check)."""
+    title = request.GET.get("title", "")[:200]
+    text = request.GET.get("text", "")[:2000]
+    similar = []
+    if len(f"{title} {text}".split()) >= 3:
+        similar = selectors.similar_contributions(
+            page.process, language=get_language(), text=f"{title}\n{text}"
+        )
+    return TemplateResponse(
+        request,
+        "contributions/includes/similar.html",
+        {"similar": similar, "page": page, "checked": True},
     )
 
 

@@ -21,7 +21,10 @@ def portal_context(*, page) -> dict:
 
 
 def field_list(request, *, page):
+    from mitplan.contributions.selectors import responsiveness_by_field
+
     context = page.get_context(request)
+    context["responsiveness"] = responsiveness_by_field(context["process"])
     context["breadcrumbs_extra"] = [(None, _("Fields of action"))]
     return TemplateResponse(request, "processes/field_list.html", context)
 

@@ -370,3 +370,36 @@ def test_over_the_limit_the_form_asks_for_a_short_check_and_keeps_the_text(
     html = response.content.decode()
     assert "Die dritte Idee" in html and "altcha-widget" in html
     assert not Contribution.objects.filter(title="Die dritte Idee").exists()
+
+
+def test_similar_contributions_are_shown_while_writing(client):
+    ContributionFactory(
+        title="Abendliche Sprachkurse für Eltern anbieten", text="Sprachkurse am Abend"
+    )
+    response = client.get(
+        "/de/lip/beitraege/aehnliche/?title=Mehr+Sprachkurse+für+Eltern&text=am+Abend+bitte"
+    )
+    assert response.status_code == 200
+    assert "Abendliche Sprachkurse für Eltern anbieten" in response.content.decode()
+    assert not response.cookies
+
+
+def test_without_javascript_the_check_button_shows_similar_and_saves_nothing(client):
+    ContributionFactory(
+        title="Abendliche Sprachkurse für Eltern anbieten", text="Sprachkurse am Abend"
+    )
+    before = Contribution.objects.count()
+    data = form_data(
+        title="Mehr Sprachkurse für Eltern", text="Kurse am Abend", check_similar="1"
+    )
+    response = client.post(NEW.format(lang="de"), data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Abendliche Sprachkurse für Eltern anbieten" in html
+    assert "Kurse am Abend" in html  # what was typed is kept
+    assert Contribution.objects.count() == before
+
+
+def test_similar_with_hostile_input_does_not_fail(client):
+    for query in ["?title=" + "x" * 100000, "?text=%00%ff<script>", "?title=&text="]:
+        assert client.get("/de/lip/beitraege/aehnliche/" + query).status_code == 200
