@@ -17,7 +17,7 @@ def test_responsiveness_counts_published_inputs_answers_and_median_days():
     field = FieldOfAction.objects.create(
         process=process, name_de="Feld", slug="feld", summary_de="x"
     )
-    quiet = FieldOfAction.objects.create(
+    FieldOfAction.objects.create(
         process=process, name_de="Still", slug="still", summary_de="x"
     )
     group = ExpertGroup.objects.create(field_of_action=field, name_de="Gruppe")
