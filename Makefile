@@ -42,7 +42,7 @@ run: setup ## Set up and serve the demo on http://$(HOST):$(PORT)
 	  --env DJANGO_SETTINGS_MODULE=$(DJANGO_SETTINGS_MODULE)
 
 messages: install ## Extract UI strings into the catalogs of all ten languages
-	$(MANAGE) makemessages --all --ignore=node_modules --ignore=.venv --no-location --no-obsolete
+	$(MANAGE) makemessages --all --ignore=node_modules --ignore=.venv --ignore="*/tests/*" --no-location --no-obsolete
 	$(MANAGE) compile_catalogs
 
 test: install assets ## The whole suite: unit, view and browser tests

@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from mitplan.api.api import api
 from mitplan.core import views as core_views
 from mitplan.core.altcha import altcha_challenge_view
 
@@ -13,6 +14,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", core_views.health, name="health"),
     path("altcha/challenge", altcha_challenge_view, name="altcha_challenge"),
+    path("api/v1/", api.urls),
 ]
 
 urlpatterns += i18n_patterns(

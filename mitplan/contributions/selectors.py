@@ -31,9 +31,15 @@ class ListFilters:
 
 
 def contribution_list(process, filters: ListFilters, page_number):
+    queryset = contribution_queryset(filters).filter(process=process)
+    paginator = Paginator(queryset, PAGE_SIZE)
+    return paginator.get_page(page_number)
+
+
+def contribution_queryset(filters: ListFilters):
+    """Published contributions, filtered, searched and sorted like the list page."""
     queryset = (
         Contribution.objects.published()
-        .filter(process=process)
         .select_related("field_of_action", "statement")
         .prefetch_related("tags")
     )
@@ -56,9 +62,7 @@ def contribution_list(process, filters: ListFilters, page_number):
             queryset = queryset.filter(
                 Q(title__icontains=word) | Q(text__icontains=word)
             )
-    queryset = queryset.order_by(*SORTS.get(filters.sort, SORTS["newest"]))
-    paginator = Paginator(queryset, PAGE_SIZE)
-    return paginator.get_page(page_number)
+    return queryset.order_by(*SORTS.get(filters.sort, SORTS["newest"]))
 
 
 def contribution_detail(process, pk: int) -> Contribution:

@@ -9,7 +9,7 @@ other host.
 from csp.constants import SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
 
-ADMIN_PREFIXES = ("/admin/",)
+ADMIN_PREFIXES = ("/admin/", "/api/v1/docs")
 ADMIN_POLICY = {
     "script-src": [SELF, UNSAFE_INLINE],
     "style-src": [SELF, UNSAFE_INLINE],

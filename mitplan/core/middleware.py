@@ -1,5 +1,7 @@
 import time
 
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
+
 
 class ServerTimingMiddleware:
     """Adds `Server-Timing: app;dur=…` (milliseconds in the app), which browsers show
@@ -14,3 +16,16 @@ class ServerTimingMiddleware:
         duration = (time.perf_counter() - started) * 1000
         response["Server-Timing"] = f"app;dur={duration:.1f}"
         return response
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """Django's LocaleMiddleware, except that a 404 outside the language-prefixed
+    site (API, admin, files) stays a 404 instead of redirecting to /de/…: Wagtail's
+    catch-all route would make every such path look valid in German."""
+
+    UNPREFIXED = ("/api/", "/admin/", "/static/", "/media/", "/documents/", "/altcha/")
+
+    def process_response(self, request, response):
+        if request.path_info.startswith(self.UNPREFIXED):
+            return response
+        return super().process_response(request, response)

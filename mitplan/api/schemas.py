@@ -1,0 +1,54 @@
+"""What the open data API shows. No personal data: no author, no pseudonym, no
+e-mail addresses, nothing unpublished."""
+
+from datetime import date, datetime
+
+from ninja import Schema
+
+
+class PhaseOut(Schema):
+    title: str
+    starts_on: date
+    ends_on: date | None
+
+
+class FieldOfActionOut(Schema):
+    id: int
+    slug: str
+    name: str
+    summary: str
+
+
+class ProcessOut(Schema):
+    id: int
+    slug: str
+    title: str
+    mandate_reference: str
+    status: str
+    status_notice: str
+    phases: list[PhaseOut]
+    fields_of_action: list[FieldOfActionOut]
+
+
+class StatementOut(Schema):
+    outcome: str
+    text: str
+    expert_group: str
+    published_at: datetime
+
+
+class ContributionOut(Schema):
+    id: int
+    process: str
+    field_of_action: str
+    kind: str
+    title: str
+    text: str
+    language: str
+    tags: list[str]
+    source: str
+    processing_state: str
+    support_count: int
+    comment_count: int
+    published_at: datetime
+    statement: StatementOut | None

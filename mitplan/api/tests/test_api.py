@@ -1,0 +1,77 @@
+import json
+
+import pytest
+
+from mitplan.contributions.models import Contribution, Statement
+from mitplan.contributions.tests.factories import ContributionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_processes_with_phases_and_fields(client):
+    [process] = [
+        p for p in client.get("/api/v1/processes").json() if p["slug"] == "lip-2"
+    ]
+    assert process["mandate_reference"] == "Drucks. 2136/2018"
+    assert process["status"] == "paused"
+    assert len(process["fields_of_action"]) == 6
+    assert client.get("/api/v1/processes/lip-2").json()["slug"] == "lip-2"
+    assert client.get("/api/v1/processes/nope").status_code == 404
+
+
+def test_published_contributions_only_and_no_personal_data(client):
+    public = ContributionFactory(title="Öffentlich", pseudonym="Geheimname")
+    ContributionFactory(title="Wartet", moderation_state="pending")
+    Statement.objects.create(
+        contribution=public,
+        expert_group=public.field_of_action.expert_group,
+        outcome="partly",
+        text_de="Teilweise.",
+        published_at=public.published_at,
+    )
+    body = client.get("/api/v1/contributions?q=Öffentlich").json()
+    assert body["count"] == 1
+    [item] = body["items"]
+    assert item["statement"]["outcome"] == "partly"
+    text = json.dumps(client.get("/api/v1/contributions").json())
+    assert "Wartet" not in text
+    assert "Geheimname" not in text and "pseudonym" not in text and "author" not in text
+
+
+def test_filters_and_pagination_like_the_list_page(client):
+    ContributionFactory.create_batch(3, kind="critique", language="tr")
+    body = client.get(
+        "/api/v1/contributions?kind=critique&language=tr&page_size=2"
+    ).json()
+    assert body["count"] >= 3
+    assert all(item["kind"] == "critique" for item in body["items"])
+    assert client.get("/api/v1/contributions?page=99999").status_code in (200, 404)
+    assert (
+        client.get("/api/v1/contributions?kind=%00&q=" + "x" * 5000).status_code == 200
+    )
+
+
+def test_detail_and_unknown(client):
+    contribution = ContributionFactory()
+    assert (
+        client.get(f"/api/v1/contributions/{contribution.pk}").json()["id"]
+        == contribution.pk
+    )
+    pending = ContributionFactory(moderation_state="pending")
+    assert client.get(f"/api/v1/contributions/{pending.pk}").status_code == 404
+    assert client.get("/api/v1/contributions/abc").status_code == 422
+
+
+def test_openapi_schema_and_local_docs(client):
+    schema = client.get("/api/v1/openapi.json").json()
+    assert "/api/v1/contributions" in schema["paths"]
+    docs = client.get("/api/v1/docs").content.decode()
+    assert "cdn." not in docs and "/static/ninja/" in docs
+
+
+def test_list_queries_do_not_grow(client, django_assert_max_num_queries):
+    ContributionFactory.create_batch(5)
+    client.get("/api/v1/contributions")
+    with django_assert_max_num_queries(6):
+        client.get("/api/v1/contributions")
+    assert Contribution.objects.count() >= 5
