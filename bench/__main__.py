@@ -32,6 +32,15 @@ PAGES = [
     ("contact form", "/de/kontakt/1/"),
     ("imprint", "/en/impressum/"),
 ]
+# The contribution pages, measured on a small and on a large seeded database.
+CONTRIBUTION_PAGES = [
+    ("list, first", "/de/lip/beitraege/"),
+    ("list, last", "/de/lip/beitraege/?page=last"),
+    ("list, filtered", "/de/lip/beitraege/?field=bildung&kind=idea&sort=supported"),
+    ("list, search", "/de/lip/beitraege/?q=Sprachkurs+Eltern"),
+    ("detail", "/de/lip/beitraege/{detail}/"),
+    ("api list", "/api/v1/contributions?page=2"),
+]
 
 
 def percentile(values, share):
@@ -50,9 +59,7 @@ def server_env(data_dir: Path) -> dict:
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "MITPLAN_DATA_DIR": str(data_dir),
-        "DATABASE_URL": os.environ.get(
-            "BENCH_DATABASE_URL", f"sqlite:///{data_dir / 'db.sqlite3'}"
-        ),
+        "DATABASE_URL": f"sqlite:///{data_dir / 'db.sqlite3'}",
         "SECRET_KEY": "bench-" + "x" * 50,
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "false",
@@ -61,20 +68,30 @@ def server_env(data_dir: Path) -> dict:
     }
 
 
-def prepare(env):
+def prepare(env, contributions: int = 0):
+    """Migrate, load the demo, collect static files; seed contributions if asked."""
     manage = [sys.executable, "manage.py"]
-    subprocess.run(
-        [*manage, "migrate", "--noinput", "-v0"], env=env, cwd=ROOT, check=True
-    )
-    subprocess.run(
-        [*manage, "load_demo"], env=env, cwd=ROOT, check=True, capture_output=True
-    )
+    for command in (["migrate", "--noinput", "-v0"], ["load_demo"]):
+        subprocess.run(
+            [*manage, *command], env=env, cwd=ROOT, check=True, capture_output=True
+        )
     subprocess.run(
         [*manage, "collectstatic", "--noinput", "-v0"], env=env, cwd=ROOT, check=True
     )
+    if contributions:
+        seed = [
+            "--contributions",
+            str(contributions),
+            "--supports",
+            str(contributions * 10),
+        ]
+        seed += ["--comments", str(contributions * 3)]
+        subprocess.run(
+            [sys.executable, "-m", "bench.seed", *seed], env=env, cwd=ROOT, check=True
+        )
 
 
-def query_counts(env) -> dict[str, int]:
+def query_counts(env, pages) -> dict[str, int]:
     code = (
         "import django, json, sys\n"
         "django.setup()\n"
@@ -93,7 +110,7 @@ def query_counts(env) -> dict[str, int]:
     import json
 
     result = subprocess.run(
-        [sys.executable, "-c", code, json.dumps(PAGES)],
+        [sys.executable, "-c", code, json.dumps(pages)],
         env={**env, "ALLOWED_HOSTS": "*"},
         cwd=ROOT,
         check=True,
@@ -136,7 +153,9 @@ def page_bytes(base: str) -> dict[str, int]:
             context = browser.new_context(viewport={"width": 1280, "height": 900})
             page = context.new_page()
             responses = []
-            page.on("requestfinished", responses.append)
+            page.on(
+                "requestfinished", lambda request, seen=responses: seen.append(request)
+            )
             page.goto(base + path)
             page.wait_for_load_state("networkidle")
             sizes = {}
@@ -157,73 +176,136 @@ def page_bytes(base: str) -> dict[str, int]:
     return results
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=200)
-    args = parser.parse_args()
-    data_dir = Path(tempfile.mkdtemp(prefix="mitplan-bench-"))
-    env = server_env(data_dir)
-    print(f"Preparing a fresh database in {data_dir} …", flush=True)
-    prepare(env)
-    queries = query_counts(env)
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent))
-    server = subprocess.Popen(
-        [
-            gunicorn,
-            "config.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-            "--no-control-socket",
-        ],
-        env=env,
-        cwd=ROOT,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
+class Server:
+    """gunicorn with 2 workers on a free loopback port, as production runs it."""
+
+    def __init__(self, env):
+        self.env = env
+
+    def __enter__(self):
+        port = free_port()
+        self.base = f"http://127.0.0.1:{port}"
+        gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent))
+        self.process = subprocess.Popen(
+            [
+                gunicorn,
+                "config.wsgi",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                "2",
+                "--no-control-socket",
+            ],
+            env=self.env,
+            cwd=ROOT,
+            stderr=subprocess.DEVNULL,
+        )
         for _ in range(100):
             try:
-                urllib.request.urlopen(base + "/healthz", timeout=1)  # noqa: S310
+                urllib.request.urlopen(self.base + "/healthz", timeout=1)  # noqa: S310
                 break
             except OSError:
                 time.sleep(0.2)
-        print(
-            f"\nServer time and round trip over {args.runs} requests each "
-            "(gunicorn, 2 workers, production settings, SQLite unless BENCH_DATABASE_URL)\n"
-        )
-        print(
-            f"{'page':<14} {'server p50':>10} {'server p95':>10} {'total p50':>10} "
-            f"{'total p95':>10} {'queries':>8} {'HTML bytes':>11}"
-        )
-        for name, path in PAGES:
-            timings(base, path, 10)  # warm up both workers
-            server_ms, total_ms = timings(base, path, args.runs)
-            with urllib.request.urlopen(base + path) as response:  # noqa: S310
+        return self
+
+    def __exit__(self, *exc):
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
+def measure(env, pages, runs: int, title: str) -> None:
+    queries = query_counts(env, pages)
+    print(f"\n{title}\n")
+    print(
+        f"{'page':<16} {'server p50':>10} {'server p95':>10} {'total p50':>10} "
+        f"{'total p95':>10} {'queries':>8} {'HTML bytes':>11}"
+    )
+    with Server(env) as server:
+        for name, path in pages:
+            timings(server.base, path, 10)  # warm up both workers
+            server_ms, total_ms = timings(server.base, path, runs)
+            with urllib.request.urlopen(server.base + path) as response:  # noqa: S310
                 html_bytes = len(response.read())
             print(
-                f"{name:<14} {statistics.median(server_ms):>8.1f}ms "
+                f"{name:<16} {statistics.median(server_ms):>8.1f}ms "
                 f"{percentile(server_ms, 0.95):>8.1f}ms {statistics.median(total_ms):>8.1f}ms "
                 f"{percentile(total_ms, 0.95):>8.1f}ms {queries[name]:>8} {html_bytes:>11,}"
             )
-        print(
-            "\nFirst visit in chromium, empty cache, bytes on the wire (compressed):\n"
+
+
+def contribution_pages(env) -> list[tuple[str, str]]:
+    """The contribution pages, with a real detail id and the real last page."""
+    code = (
+        "import django; django.setup()\n"
+        "from mitplan.contributions.models import Contribution\n"
+        "published = Contribution.objects.published()\n"
+        "print(published.order_by('-support_count').first().pk, (published.count() + 19) // 20)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
+    detail, last = out[-2], out[-1]
+    return [
+        (name, path.replace("{detail}", detail).replace("page=last", f"page={last}"))
+        for name, path in CONTRIBUTION_PAGES
+    ]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=200)
+    parser.add_argument(
+        "--sizes", default="100,10000", help="contribution counts to seed and measure"
+    )
+    args = parser.parse_args()
+    data_dir = Path(tempfile.mkdtemp(prefix="mitplan-bench-"))
+    try:
+        env = server_env(data_dir)
+        print(f"Preparing a fresh database in {data_dir} …", flush=True)
+        prepare(env)
+        measure(
+            env,
+            PAGES,
+            args.runs,
+            f"Public pages: server time and round trip over {args.runs} requests each "
+            "(gunicorn, 2 workers, production settings, SQLite)",
         )
-        for label, sizes in page_bytes(base).items():
-            total = sum(value for key, value in sizes.items() if key != "requests")
-            parts = ", ".join(
-                f"{key} {sizes[key]:,}"
-                for key in ("HTML", "CSS", "JS", "fonts", "images", "other")
-                if key in sizes
-            )
+        with Server(env) as server:
             print(
-                f"{label:<12} {total:>8,} bytes in {sizes['requests']} requests: {parts}"
+                "\nFirst visit in chromium, empty cache, bytes on the wire (compressed):\n"
+            )
+            for label, sizes in page_bytes(server.base).items():
+                total = sum(value for key, value in sizes.items() if key != "requests")
+                parts = ", ".join(
+                    f"{key} {sizes[key]:,}"
+                    for key in ("HTML", "CSS", "JS", "fonts", "images", "other")
+                    if key in sizes
+                )
+                print(
+                    f"{label:<12} {total:>8,} bytes in {sizes['requests']} requests: {parts}"
+                )
+        for size in [int(value) for value in args.sizes.split(",") if value]:
+            size_dir = data_dir / f"seeded-{size}"
+            size_dir.mkdir()
+            size_env = server_env(size_dir)
+            print(
+                f"\nSeeding {size:,} contributions, {size * 10:,} supports, "
+                f"{size * 3:,} comments …",
+                flush=True,
+            )
+            prepare(size_env, contributions=size)
+            measure(
+                size_env,
+                contribution_pages(size_env),
+                args.runs,
+                f"Contribution pages with {size:,} contributions",
             )
     finally:
-        server.terminate()
-        server.wait(timeout=10)
         shutil.rmtree(data_dir, ignore_errors=True)
 
 

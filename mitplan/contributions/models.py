@@ -131,9 +131,10 @@ class Contribution(models.Model):
     edit_note = models.CharField(
         _("public note on an edit by the moderation"), max_length=300, blank=True
     )
+    # A merged duplicate only redirects to its target; it goes when the target goes.
     merged_into = models.ForeignKey(
         "self",
-        on_delete=models.SET_NULL,
+        on_delete=models.CASCADE,
         null=True,
         blank=True,
         related_name="merged_contributions",

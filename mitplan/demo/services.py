@@ -29,6 +29,7 @@ from mitplan.processes.models import (
 )
 
 from . import content
+from .contributions import contributions_load
 
 TRANSLATED = ("de", "en")
 
@@ -270,4 +271,5 @@ def demo_load() -> bool:
     for locale in Locale.objects.exclude(pk=source.pk):
         synchronize_tree(source, locale)
     _english_fill(pages)
+    contributions_load(process)
     return True

@@ -66,6 +66,7 @@ def server(tmp_path_factory):
         "DATABASE_URL": _database_url(tmp),
         "EMAIL_URL": f"filemail:///{tmp / 'mail'}",  # three slashes + absolute path
         "SPAM_MIN_FILL_SECONDS": "1",
+        "MITPLAN_ADMIN_PASSWORD": "e2e-admin-password-42",
         "REDIS_URL": "",
     }
     manage = [sys.executable, str(ROOT / "manage.py")]
@@ -100,7 +101,11 @@ def server(tmp_path_factory):
     else:
         process.terminate()
         pytest.fail("the test server did not start")
-    yield {"url": base, "mail_dir": tmp / "mail"}
+    yield {
+        "url": base,
+        "mail_dir": tmp / "mail",
+        "admin_password": "e2e-admin-password-42",
+    }
     process.terminate()
     process.wait(timeout=10)
     _database_drop(env["DATABASE_URL"])

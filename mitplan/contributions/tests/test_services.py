@@ -231,3 +231,11 @@ def test_subscribers_hear_of_public_steps_only_after_confirming(owner):
     assert len(mail.outbox) <= 1  # only the confirmation (sent on commit)
     subscription_confirm(token=subscription.token)
     assert Subscription.objects.get(pk=subscription.pk).confirmed_at is not None
+
+
+def test_deleting_a_merge_target_removes_its_redirecting_duplicates(owner):
+    target = ContributionFactory()
+    duplicate = ContributionFactory()
+    services.contribution_merge(duplicate=duplicate, target=target, actor=owner)
+    target.delete()
+    assert not Contribution.objects.filter(pk=duplicate.pk).exists()

@@ -153,7 +153,7 @@ def test_list_filters_sorts_and_searches(client):
     ContributionFactory(
         title="Radwege sicherer machen", kind="critique", support_count=9
     )
-    ContributionFactory(title="Mehr Bänke im Park", kind="wish", support_count=1)
+    ContributionFactory(title="Mehr Bänke im Park", kind="wish", support_count=1001)
     html = client.get(LIST.format(lang="de") + "?kind=critique").content.decode()
     assert "Radwege sicherer machen" in html and "Mehr Bänke im Park" not in html
     html = client.get(LIST.format(lang="de") + "?q=Bänke").content.decode()

@@ -1,0 +1,73 @@
+"""A resident sends a contribution, finds it, supports and discusses it; staff
+moderate and answer; the resident's page then shows the statement. In the browser,
+with axe-core on every page, in German and Arabic."""
+
+import re
+
+import pytest
+
+from .conftest import assert_accessible
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.mark.parametrize("lang", ["de", "ar"])
+def test_contribution_pages_are_accessible(page, lang):
+    page.goto(f"{page.base_url}/{lang}/lip/beitraege/")
+    assert_accessible(page)
+    page.locator(".mp-contribution a").first.click()
+    page.wait_for_url(re.compile(r"/beitraege/\d+/$"))
+    assert_accessible(page)
+    page.goto(f"{page.base_url}/{lang}/lip/beitraege/neu/")
+    assert_accessible(page)
+
+
+def test_submit_moderate_answer_and_read_the_statement(page, browser, server):
+    # A resident writes, with the keyboard where it matters.
+    page.goto(f"{page.base_url}/de/lip/beitraege/neu/")
+    page.check("#id_kind_1")  # wish
+    page.select_option("#id_field_of_action", label="Soziales")
+    page.fill("#id_title", "Beratung auch samstags")
+    page.fill(
+        "#id_text", "Viele arbeiten unter der Woche. Bitte Beratung auch am Samstag."
+    )
+    page.fill("#id_pseudonym", "Testperson Samstag")
+    page.wait_for_timeout(
+        1100
+    )  # the form refuses what is sent faster than a person types
+    page.click("button[type=submit]:not([name])")
+    page.wait_for_url(re.compile(r"/beitraege/eingegangen/$"))
+    assert_accessible(page)
+
+    # Staff publish it, forward it and publish a statement.
+    staff = browser.new_context()
+    admin = staff.new_page()
+    admin.goto(f"{server['url']}/admin/login/")
+    admin.fill("#id_username", "admin")
+    admin.fill("#id_password", server["admin_password"])
+    admin.click("button[type=submit]")
+    admin.goto(f"{server['url']}/admin/participation/contributions/?q=samstags")
+    admin.locator("a", has_text="Beratung auch samstags").first.click()
+    admin.wait_for_url(re.compile(r"/moderate/$"))
+    admin.click("form:has(input[value=publish]) button")
+    admin.locator("details:has(input[value=forward]) button[type=submit]").click()
+    admin.select_option("#id_outcome", "taken")
+    admin.fill(
+        "#id_text_de", "Die Fachgruppe nimmt Samstagsberatung in den Entwurf auf."
+    )
+    admin.click("button[value=publish_statement]")
+    admin.wait_for_load_state()
+    public_url = admin.locator(
+        "a", has_text=re.compile("Public page|Öffentliche Seite")
+    ).get_attribute("href")
+    staff.close()
+
+    # The resident reads the outcome, supports and comments.
+    page.goto(server["url"] + public_url)
+    assert page.get_by_text(
+        "Die Fachgruppe nimmt Samstagsberatung in den Entwurf auf."
+    ).is_visible()
+    page.click("#support button")
+    page.wait_for_url(re.compile(r"#support$"))
+    assert page.locator("#support strong").is_visible()
+    assert_accessible(page)
