@@ -65,6 +65,8 @@ def server_env(data_dir: Path) -> dict:
         "SECURE_SSL_REDIRECT": "false",
         "SECURE_HSTS_SECONDS": "0",
         "MITPLAN_SERVE_MEDIA": "true",
+        # Production runs with Redis (cache, sessions, rate limits); so does the bench.
+        "REDIS_URL": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14"),
     }
 
 

@@ -71,9 +71,9 @@ class ProcessPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("process portal")
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, full=True, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(process_views.portal_context(page=self))
+        context.update(process_views.portal_context(page=self, full=full))
         return context
 
     @path("")

@@ -175,7 +175,7 @@ class Contribution(models.Model):
         verbose_name_plural = _("contributions")
         indexes = [
             models.Index(
-                fields=["process", "moderation_state", "-created_at"],
+                fields=["process", "moderation_state", "-published_at", "-id"],
                 name="contribution_list_newest",
             ),
             models.Index(

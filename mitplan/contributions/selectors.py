@@ -3,6 +3,7 @@ and the last page and for 100 or 10,000 contributions."""
 
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count, Max, Prefetch, Q
 from django.http import Http404
@@ -108,13 +109,19 @@ STATE_CHOICES = [
 
 
 def languages_in_use(process) -> list[str]:
-    return sorted(
-        Contribution.objects.published()
-        .filter(process=process)
-        .order_by()
-        .values_list("language", flat=True)
-        .distinct()
-    )
+    """The languages contributions are written in, for the filter (a DISTINCT over all
+    of them, so kept in the cache for a few minutes)."""
+
+    def read():
+        return sorted(
+            Contribution.objects.published()
+            .filter(process=process)
+            .order_by()
+            .values_list("language", flat=True)
+            .distinct()
+        )
+
+    return cache.get_or_set(f"contributions:languages:{process.pk}", read, 300)
 
 
 def public_history(contribution: Contribution) -> list:

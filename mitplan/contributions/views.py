@@ -48,13 +48,13 @@ def detail_url(page, pk: int) -> str:
 
 
 def _context(request, page, **extra):
-    context = page.get_context(request)
+    context = page.get_context(request, full=False)
     context.update(extra)
     return context
 
 
 def contribution_list(request, *, page):
-    context = page.get_context(request)
+    context = page.get_context(request, full=False)
     filter_form = FilterForm(request.GET or None)
     filters = filter_form.filters()
     process = context["process"]
@@ -193,7 +193,7 @@ def contribution_received(request, *, page):
 
 
 def contribution_detail(request, *, page, pk: int, forms=None, status=200):
-    context = page.get_context(request)
+    context = page.get_context(request, full=False)
     contribution = selectors.contribution_detail(context["process"], pk)
     if contribution.moderation_state == Contribution.Moderation.MERGED:
         return redirect(detail_url(page, contribution.merged_into_id), permanent=True)

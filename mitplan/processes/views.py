@@ -7,8 +7,16 @@ from django.utils.translation import gettext as _
 from . import selectors
 
 
-def portal_context(*, page) -> dict:
-    """What every page of a process shows: its status, notice and timeline."""
+def portal_context(*, page, full: bool = True) -> dict:
+    """What every page of a process shows (its status notice, its fields of action);
+    the portal itself (`full`) also shows the timeline and the current phase."""
+    if not full:
+        process = selectors.process_with_fields(page.process_id)
+        return {
+            "process": process,
+            "process_page": page,
+            "fields_of_action": list(process.fields_of_action.all()),
+        }
     process = selectors.process_for_portal(page.process_id)
     today = timezone.localdate()
     return {
@@ -23,14 +31,14 @@ def portal_context(*, page) -> dict:
 def field_list(request, *, page):
     from mitplan.contributions.selectors import responsiveness_by_field
 
-    context = page.get_context(request)
+    context = page.get_context(request, full=False)
     context["responsiveness"] = responsiveness_by_field(context["process"])
     context["breadcrumbs_extra"] = [(None, _("Fields of action"))]
     return TemplateResponse(request, "processes/field_list.html", context)
 
 
 def field_detail(request, *, page, slug):
-    context = page.get_context(request)
+    context = page.get_context(request, full=False)
     field = selectors.field_of_action_detail(context["process"], slug)
     context.update(
         {
@@ -46,7 +54,7 @@ def field_detail(request, *, page, slug):
 
 def advisor_list(request, *, page):
     """Everyone residents can write to, by field of action."""
-    context = page.get_context(request)
+    context = page.get_context(request, full=False)
     context.update(
         {
             "fields_with_advisors": selectors.fields_with_advisors(context["process"]),

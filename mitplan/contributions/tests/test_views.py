@@ -151,7 +151,7 @@ def test_language_is_recognised_when_left_automatic(client):
 
 def test_list_filters_sorts_and_searches(client):
     ContributionFactory(
-        title="Radwege sicherer machen", kind="critique", support_count=9
+        title="Radwege sicherer machen", kind="critique", support_count=1009
     )
     ContributionFactory(title="Mehr Bänke im Park", kind="wish", support_count=1001)
     html = client.get(LIST.format(lang="de") + "?kind=critique").content.decode()

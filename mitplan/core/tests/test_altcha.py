@@ -13,6 +13,7 @@ import time_machine
 from django import forms
 from django.conf import settings
 from django.test import RequestFactory, override_settings
+from django.utils import translation
 from django.urls import path
 
 from mitplan.core.altcha import (
@@ -206,7 +207,8 @@ def test_with_require_proof_a_solved_check_lets_the_form_through_once():
 def test_the_check_is_the_last_field_and_renders_without_inline_code():
     form = MessageForm(require_proof=True, proof_wait_minutes=45)
     assert list(form.fields) == ["message", "altcha"]
-    html = str(form)
+    with translation.override("en"):
+        html = str(form)
     assert '<altcha-widget id="id_altcha" name="altcha"' in html
     assert 'challenge="/altcha/challenge"' in html
     assert "45 minutes" in html  # the notice for browsers without JavaScript
