@@ -15,11 +15,12 @@ from wagtail.admin import messages
 
 from mitplan.comments.models import Comment
 from mitplan.comments.services import comment_hide
+from mitplan.core import exports
 from mitplan.moderation.models import Report
 from mitplan.moderation.services import report_resolve
 from mitplan.processes.models import Process
 
-from . import rules, services
+from . import rules, selectors, services
 from .admin_forms import (
     EditForm,
     ForwardForm,
@@ -216,3 +217,51 @@ def offline_create(request, process_id: int):
         "contributions/admin/offline_form.html",
         {"form": form, "process": process, "index_url": reverse("contributions:index")},
     )
+
+
+def statistics(request, process_id: int):
+    """Counts by field, kind, language, state, outcome and week, as bars with numbers."""
+    if not rules.can_moderate(request.user):
+        raise PermissionDenied
+    process = get_object_or_404(Process, pk=process_id)
+    stats = selectors.contribution_statistics(process)
+    tables = [
+        (_("By field of action"), stats["field"]),
+        (_("By kind"), stats["kind"]),
+        (_("By language"), stats["language"]),
+        (_("By moderation"), stats["moderation"]),
+        (_("By processing"), stats["processing"]),
+        (_("By outcome of published statements"), stats["outcome"]),
+        (_("By week received"), stats["week"]),
+    ]
+    tables = [
+        (
+            title,
+            [
+                (label, n, round(100 * n / max(n for _l, n in rows)))
+                for label, n in rows
+            ],
+        )
+        for title, rows in tables
+        if rows
+    ]
+    return TemplateResponse(
+        request,
+        "contributions/admin/statistics.html",
+        {"process": process, "total": stats["total"], "tables": tables},
+    )
+
+
+def export(request, process_id: int, file_format: str):
+    """All contributions of a process as CSV or XLSX; formulas neutralised."""
+    if not rules.can_moderate(request.user):
+        raise PermissionDenied
+    process = get_object_or_404(Process, pk=process_id)
+    header, rows = selectors.contributions_for_export(
+        process,
+        with_personal_data=request.user.has_perm("contributions.change_contribution"),
+    )
+    filename = f"{process.slug}-contributions"
+    if file_format == "xlsx":
+        return exports.xlsx_response(filename, _("Contributions"), header, rows)
+    return exports.csv_response(filename, header, rows)

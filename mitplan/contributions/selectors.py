@@ -215,3 +215,106 @@ def responsiveness_by_field(process) -> list[Responsiveness]:
         )
         for field in fields
     ]
+
+
+def contribution_statistics(process) -> dict:
+    """Counts for the staff statistics: by field, kind, language, moderation and
+    processing state, statement outcome and week received. One query each."""
+    from django.db.models.functions import TruncWeek
+
+    queryset = Contribution.objects.filter(process=process).order_by()
+
+    def count_by(field, choices=None):
+        rows = queryset.values_list(field).annotate(n=Count("pk")).order_by("-n")
+        labels = dict(choices or [])
+        return [(labels.get(value, value) or "–", n) for value, n in rows]
+
+    fields = {f.pk: f.name for f in process.fields_of_action.all()}
+    by_week = (
+        queryset.annotate(week=TruncWeek("created_at"))
+        .values_list("week")
+        .annotate(n=Count("pk"))
+        .order_by("week")
+    )
+    outcomes = (
+        Statement.objects.filter(
+            contribution__process=process, published_at__isnull=False
+        )
+        .values_list("outcome")
+        .annotate(n=Count("pk"))
+        .order_by("-n")
+    )
+    return {
+        "total": queryset.count(),
+        "field": [(fields.get(pk, pk), n) for pk, n in count_by("field_of_action")],
+        "kind": count_by("kind", Contribution.Kind.choices),
+        "language": count_by("language"),
+        "moderation": count_by("moderation_state", Contribution.Moderation.choices),
+        "processing": count_by("processing_state", Contribution.Processing.choices),
+        "outcome": [
+            (dict(Statement.Outcome.choices)[value], n) for value, n in outcomes
+        ],
+        "week": [(week.date() if week else "–", n) for week, n in by_week],
+    }
+
+
+def contributions_for_export(process, *, with_personal_data: bool):
+    """Rows for CSV/XLSX. Personal data (pseudonyms) only for those allowed to see it;
+    e-mail addresses never."""
+    header = [
+        "id",
+        "field_of_action",
+        "kind",
+        "title",
+        "text",
+        "language",
+        "tags",
+        "source",
+        "source_note",
+        "moderation_state",
+        "processing_state",
+        "expert_group",
+        "outcome",
+        "statement",
+        "supports",
+        "comments",
+        "received_at",
+        "published_at",
+    ]
+    if with_personal_data:
+        header.append("pseudonym")
+    queryset = (
+        Contribution.objects.filter(process=process)
+        .select_related("field_of_action", "expert_group", "statement")
+        .prefetch_related("tags")
+        .order_by("pk")
+    )
+
+    def rows():
+        for contribution in queryset.iterator(chunk_size=500):
+            statement = getattr(contribution, "statement", None)
+            row = [
+                contribution.pk,
+                contribution.field_of_action.slug,
+                contribution.kind,
+                contribution.title,
+                contribution.text,
+                contribution.language,
+                ", ".join(tag.slug for tag in contribution.tags.all()),
+                contribution.source,
+                contribution.source_note,
+                contribution.moderation_state,
+                contribution.processing_state,
+                contribution.expert_group.name if contribution.expert_group else "",
+                statement.outcome if statement else "",
+                statement.text if statement else "",
+                contribution.support_count,
+                contribution.comment_count,
+                contribution.created_at,
+                contribution.published_at,
+            ]
+            if with_personal_data:
+                row.append(contribution.pseudonym)
+            yield row
+
+    return header, rows()

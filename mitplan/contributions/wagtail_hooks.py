@@ -32,13 +32,28 @@ class ContributionIndexView(IndexView):
         buttons = list(super().header_buttons)
         if rules.can_moderate(self.request.user):
             for process in Process.objects.all():
-                buttons.append(
+                buttons += [
                     HeaderButton(
                         _("Enter offline input: %(process)s") % {"process": process},
                         url=reverse("contributions_offline_create", args=[process.pk]),
                         icon_name="plus",
-                    )
-                )
+                    ),
+                    HeaderButton(
+                        _("Statistics"),
+                        url=reverse("contributions_statistics", args=[process.pk]),
+                        icon_name="table",
+                    ),
+                    HeaderButton(
+                        "CSV",
+                        url=reverse("contributions_export", args=[process.pk, "csv"]),
+                        icon_name="download",
+                    ),
+                    HeaderButton(
+                        "XLSX",
+                        url=reverse("contributions_export", args=[process.pk, "xlsx"]),
+                        icon_name="download",
+                    ),
+                ]
         return buttons
 
 
@@ -119,6 +134,16 @@ def register_moderation_urls():
             "participation/contributions/<int:pk>/moderate/",
             admin_views.moderate,
             name="contributions_moderate",
+        ),
+        path(
+            "participation/contributions/statistics/<int:process_id>/",
+            admin_views.statistics,
+            name="contributions_statistics",
+        ),
+        path(
+            "participation/contributions/export/<int:process_id>.<str:file_format>",
+            admin_views.export,
+            name="contributions_export",
         ),
         path(
             "participation/contributions/offline/<int:process_id>/",

@@ -148,5 +148,8 @@ def fields_with_advisors(process: Process) -> list[FieldOfAction]:
 
 def process_with_fields(process_id: int) -> Process:
     return Process.objects.prefetch_related(
-        Prefetch("fields_of_action", queryset=FieldOfAction.objects.order_by("sort_order", "pk"))
+        Prefetch(
+            "fields_of_action",
+            queryset=FieldOfAction.objects.order_by("sort_order", "pk"),
+        )
     ).get(pk=process_id)

@@ -130,3 +130,37 @@ def test_the_edit_link_of_the_list_opens_the_moderation(client):
     response = client.get(f"/admin/participation/contributions/edit/{contribution.pk}/")
     assert response.status_code == 302
     assert response["Location"] == moderate_url(contribution)
+
+
+def test_statistics_and_exports_for_process_owners(client):
+    from io import BytesIO
+
+    import openpyxl
+
+    staff(client, "amt", "Prozessverantwortliche")
+    process = Process.objects.get(slug="lip-2")
+    ContributionFactory(title='=HYPERLINK("http://evil")', pseudonym="Geheim")
+    html = client.get(
+        f"/admin/participation/contributions/statistics/{process.pk}/"
+    ).content.decode()
+    assert "Bildung" in html and "mp-stats__bar" in html
+    csv = b"".join(
+        client.get(
+            f"/admin/participation/contributions/export/{process.pk}.csv"
+        ).streaming_content
+    ).decode("utf-8-sig")
+    assert "'=HYPERLINK" in csv and "@example" not in csv
+    response = client.get(
+        f"/admin/participation/contributions/export/{process.pk}.xlsx"
+    )
+    sheet = openpyxl.load_workbook(BytesIO(response.content)).active
+    values = [cell.value for row in sheet.iter_rows() for cell in row]
+    assert '\'=HYPERLINK("http://evil")' in values
+    assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
+
+
+def test_experts_cannot_export(client):
+    staff(client, "expertin", "Fachgruppen")
+    process = Process.objects.get(slug="lip-2")
+    response = client.get(f"/admin/participation/contributions/export/{process.pk}.csv")
+    assert response.status_code in (302, 403)

@@ -13,8 +13,8 @@ import time_machine
 from django import forms
 from django.conf import settings
 from django.test import RequestFactory, override_settings
-from django.utils import translation
 from django.urls import path
+from django.utils import translation
 
 from mitplan.core.altcha import (
     ALGORITHM,
