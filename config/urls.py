@@ -1,11 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from mitplan.api.api import api
+from mitplan.cms import views as cms_views
 from mitplan.core import views as core_views
 from mitplan.core.altcha import altcha_challenge_view
 
@@ -21,7 +22,9 @@ urlpatterns += i18n_patterns(
     path("konto/", include("allauth.urls")),
     path("", include("mitplan.contact.urls")),
     path("", include("mitplan.notifications.urls")),
-    # Wagtail serves every page below the language prefix, so it comes last.
+    # Wagtail serves every page below the language prefix, so it comes last; our
+    # serve() adds the cross-site check page forms rely on (mitplan.cms.views).
+    re_path(r"^((?:[\w\-]+/)*)$", cms_views.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -4,6 +4,7 @@ the contribution's history."""
 
 import hashlib
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -250,19 +251,22 @@ def statement_draft(
         raise ValidationError(_("Forward the contribution to an expert group first."))
     if not (is_expert_in(actor, group) or can_publish_statements(actor)):
         raise PermissionDenied
+    # `text` is the German source; with translated fields, plain `statement.text`
+    # would write whatever language the request happens to be in.
+    source_field = f"text_{settings.LANGUAGE_CODE}"
     statement, _created = Statement.objects.get_or_create(
         contribution=contribution,
         defaults={
             "expert_group": group,
             "outcome": outcome,
-            "text": text,
+            source_field: text.strip(),
             "drafted_by": actor,
         },
     )
     if statement.is_published and not can_publish_statements(actor):
         raise PermissionDenied
     statement.outcome = outcome
-    statement.text = text.strip()
+    setattr(statement, source_field, text.strip())
     statement.expert_group = group
     statement.drafted_by = actor
     statement.drafted_at = timezone.now()

@@ -14,6 +14,10 @@ from pathlib import Path
 
 import pytest
 
+# Playwright keeps an event loop on this thread; Django would then refuse its sync
+# database calls in later tests of the same worker. Tests only.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("MITPLAN_CHROMIUM", "/usr/bin/chromium")
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

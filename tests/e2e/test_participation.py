@@ -36,7 +36,15 @@ def test_submit_moderate_answer_and_read_the_statement(page, browser, server):
         1100
     )  # the form refuses what is sent faster than a person types
     page.click("button[type=submit]:not([name])")
-    page.wait_for_url(re.compile(r"/beitraege/eingegangen/$"))
+    page.wait_for_load_state()
+    if "eingegangen" not in page.url:
+        page.screenshot(path="/tmp/e2e-submit.png", full_page=True)
+        errors = (
+            page.locator("#form-errors").inner_text()
+            if page.locator("#form-errors").count()
+            else ""
+        )
+        raise AssertionError(f"not sent: {page.url} {errors}")
     assert_accessible(page)
 
     # Staff publish it, forward it and publish a statement.

@@ -92,3 +92,19 @@ def test_page_views_spend_few_queries(client, django_assert_max_num_queries):
         client.get(url)
         with django_assert_max_num_queries(budget):
             client.get(url)
+
+
+def test_page_forms_work_without_a_csrf_cookie_but_not_from_another_site():
+    from django.test import Client
+
+    from mitplan.contact.tests.test_advisor_message import form_data
+
+    same_site = Client(
+        enforce_csrf_checks=True, headers={"Origin": "http://testserver"}
+    )
+    assert same_site.post("/de/barrierefreiheit/", form_data()).status_code == 302
+    other_site = Client(
+        enforce_csrf_checks=True, headers={"Origin": "https://evil.example"}
+    )
+    response = other_site.post("/de/barrierefreiheit/", form_data(subject="Andere"))
+    assert response.status_code == 403

@@ -239,3 +239,16 @@ def test_deleting_a_merge_target_removes_its_redirecting_duplicates(owner):
     services.contribution_merge(duplicate=duplicate, target=target, actor=owner)
     target.delete()
     assert not Contribution.objects.filter(pk=duplicate.pk).exists()
+
+
+def test_a_statement_drafted_from_an_english_screen_keeps_its_german_text(owner, field):
+    from django.utils import translation
+
+    contribution = ContributionFactory(field_of_action=field)
+    services.contribution_forward(contribution=contribution, actor=owner)
+    with translation.override("en"):
+        statement = services.statement_draft(
+            contribution=contribution, outcome="taken", text="Übernommen.", actor=owner
+        )
+    statement.refresh_from_db()
+    assert statement.text_de == "Übernommen."
