@@ -69,7 +69,7 @@ def test_health_check(client):
 
 def test_production_settings_pass_the_deploy_check(tmp_path):
     env = {
-        **os.environ,
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": "a-production-secret-that-is-long-enough-" + "x" * 40,
         "ALLOWED_HOSTS": "mitplan.example.org",
