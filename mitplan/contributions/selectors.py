@@ -39,6 +39,10 @@ def contribution_list(process, filters: ListFilters, page_number):
 
 def contribution_queryset(filters: ListFilters):
     """Published contributions, filtered, searched and sorted like the list page."""
+    # NUL cannot be stored or compared in PostgreSQL text; it never matches anyway.
+    filters = ListFilters(
+        **{name: value.replace("\x00", "") for name, value in vars(filters).items()}
+    )
     queryset = (
         Contribution.objects.published()
         .select_related("field_of_action", "statement")

@@ -43,6 +43,14 @@ def _limit_error(form):
     )
 
 
+def _public_contribution(page, pk: int):
+    """The published contribution the small forms act on; anything else is a 404."""
+    contribution = selectors.contribution_detail(page.process, pk)
+    if not contribution.is_public:
+        raise Http404
+    return contribution
+
+
 def detail_url(page, pk: int) -> str:
     return page.url + page.reverse_subpage("contribution_detail", args=[pk])
 
@@ -241,9 +249,7 @@ def _has_supported(request, contribution) -> bool:
 def contribution_support(request, *, page, pk: int):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    contribution = selectors.contribution_detail(page.process, pk)
-    if not contribution.is_public:
-        raise Http404
+    contribution = _public_contribution(page, pk)
     url = detail_url(page, contribution.pk) + "#support"
     if _limited(request, "contributions.support", settings.SUPPORT_RATE):
         return contribution_detail(request, page=page, pk=pk, status=429)
@@ -275,9 +281,7 @@ def contribution_support(request, *, page, pk: int):
 def contribution_comment(request, *, page, pk: int):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    contribution = selectors.contribution_detail(page.process, pk)
-    if not contribution.is_public:
-        raise Http404
+    contribution = _public_contribution(page, pk)
     form = CommentForm(request.POST)
     if limit_reached(request, "contributions.comment", settings.COMMENT_RATE):
         _limit_error(form)
@@ -311,9 +315,7 @@ def contribution_comment(request, *, page, pk: int):
 
 @same_origin_post
 def contribution_report(request, *, page, pk: int):
-    contribution = selectors.contribution_detail(page.process, pk)
-    if not contribution.is_public:
-        raise Http404
+    contribution = _public_contribution(page, pk)
     comment = None
     comment_id = request.GET.get("comment") or request.POST.get("comment")
     if comment_id:
@@ -363,9 +365,7 @@ def contribution_report(request, *, page, pk: int):
 def contribution_subscribe(request, *, page, pk: int):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    contribution = selectors.contribution_detail(page.process, pk)
-    if not contribution.is_public:
-        raise Http404
+    contribution = _public_contribution(page, pk)
     form = SubscribeForm(request.POST)
     if _limited(request, "contributions.subscribe", settings.REPORT_RATE):
         _limit_error(form)
