@@ -44,3 +44,9 @@ def in_german(value):
     if get_language() == settings.LANGUAGE_CODE:
         return value
     return format_html('<bdi lang="{}">{}</bdi>', settings.LANGUAGE_CODE, value)
+
+
+@register.filter
+def bdi(value):
+    """Isolate a name or other run of unknown direction inside a sentence."""
+    return format_html("<bdi>{}</bdi>", value)
