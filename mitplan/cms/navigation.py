@@ -107,6 +107,24 @@ def navigation_for(request) -> Navigation:
     return navigation
 
 
+def translation_urls(page, request) -> dict[str, str]:
+    """{language: url} of a page's translations (or German aliases), cached like the
+    navigation, since every page's language switcher needs them."""
+    version = cache.get_or_set(VERSION_KEY, 1, None)
+    key = f"translations:{version}:{page.translation_key}"
+    urls = cache.get(key)
+    if urls is None:
+        urls = {}
+        for translation in page.get_translations(inclusive=True).select_related(
+            "locale"
+        ):
+            url = translation.get_url(request)
+            if url:
+                urls[translation.locale.language_code] = url
+        cache.set(key, urls, TIMEOUT)
+    return urls
+
+
 def navigation_invalidate(**kwargs) -> None:
     try:
         cache.incr(VERSION_KEY)

@@ -360,3 +360,17 @@ class HistoryEntry(models.Model):
 
     def __str__(self):
         return f"{self.get_step_display()} ({self.at:%Y-%m-%d})"
+
+
+def _tags_changed(sender, instance, **kwargs):
+    from django.core.cache import cache
+
+    cache.delete(f"contributions:tags:{instance.process_id}")
+
+
+models.signals.post_save.connect(
+    _tags_changed, sender=Tag, dispatch_uid="contribution-tags-saved"
+)
+models.signals.post_delete.connect(
+    _tags_changed, sender=Tag, dispatch_uid="contribution-tags-gone"
+)

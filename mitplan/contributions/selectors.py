@@ -322,3 +322,10 @@ def contributions_for_export(process, *, with_personal_data: bool):
             yield row
 
     return header, rows()
+
+
+def process_tags(process) -> list:
+    """The process's tags for the filter, cached until a tag changes."""
+    return cache.get_or_set(
+        f"contributions:tags:{process.pk}", lambda: list(process.tags.all()), 3600
+    )

@@ -77,7 +77,7 @@ def contribution_list(request, *, page):
             "kinds": Contribution.Kind.choices,
             "states": selectors.STATE_CHOICES,
             "sorts": filter_form.fields["sort"].choices,
-            "tags": list(process.tags.all()),
+            "tags": selectors.process_tags(process),
             "languages": selectors.languages_in_use(process),
             "breadcrumbs_extra": [(None, _("Contributions"))],
         }

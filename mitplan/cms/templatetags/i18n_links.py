@@ -4,6 +4,8 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 
+from mitplan.cms.navigation import translation_urls
+
 register = template.Library()
 
 
@@ -19,12 +21,9 @@ def language_switcher(context):
         suffix = (
             request.path[len(page.url) :] if request.path.startswith(page.url) else ""
         )
-        for translation in page.get_translations(inclusive=True).select_related(
-            "locale"
-        ):
-            url = translation.get_url(request)
-            if url:
-                urls[translation.locale.language_code] = url + suffix
+        urls = {
+            code: url + suffix for code, url in translation_urls(page, request).items()
+        }
     links = []
     for code, name in settings.LANGUAGES:
         url = urls.get(code) or translate_url(request.get_full_path(), code)
