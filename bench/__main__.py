@@ -275,7 +275,7 @@ def main():
             PAGES,
             args.runs,
             f"Public pages: server time and round trip over {args.runs} requests each "
-            "(gunicorn, 2 workers, production settings, SQLite)",
+            "(gunicorn, 2 workers, production settings, SQLite + Redis)",
         )
         with Server(env) as server:
             print(

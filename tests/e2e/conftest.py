@@ -63,7 +63,9 @@ def server(tmp_path_factory):
     if not AXE.exists():
         pytest.skip("axe-core is missing: run `npm ci` (make test does)")
     tmp = tmp_path_factory.mktemp("e2e")
+    port = _free_port()
     env = {
+        "SITE_URL": f"http://127.0.0.1:{port}",
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.dev",
         "MITPLAN_DATA_DIR": str(tmp),
@@ -80,7 +82,6 @@ def server(tmp_path_factory):
     subprocess.run(
         [*manage, "load_demo"], env=env, check=True, cwd=ROOT, capture_output=True
     )
-    port = _free_port()
     gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent))
     process = subprocess.Popen(
         [

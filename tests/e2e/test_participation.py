@@ -32,6 +32,7 @@ def test_submit_moderate_answer_and_read_the_statement(page, browser, server):
         "#id_text", "Viele arbeiten unter der Woche. Bitte Beratung auch am Samstag."
     )
     page.fill("#id_pseudonym", "Testperson Samstag")
+    page.fill("#id_email", "samstag@example.net")
     page.wait_for_timeout(
         1100
     )  # the form refuses what is sent faster than a person types
@@ -46,6 +47,13 @@ def test_submit_moderate_answer_and_read_the_statement(page, browser, server):
         )
         raise AssertionError(f"not sent: {page.url} {errors}")
     assert_accessible(page)
+
+    # The resident confirms the address from the mail (double opt-in).
+    confirm_url = _link_in_mail(server, "samstag@example.net", "/bestaetigen/")
+    page.goto(confirm_url)
+    page.click("button[type=submit]")
+    page.wait_for_load_state()
+    assert page.locator(".kern-alert--success").is_visible()
 
     # Staff publish it, forward it and publish a statement.
     staff = browser.new_context()
@@ -75,7 +83,23 @@ def test_submit_moderate_answer_and_read_the_statement(page, browser, server):
     assert page.get_by_text(
         "Die Fachgruppe nimmt Samstagsberatung in den Entwurf auf."
     ).is_visible()
+    # The subscriber was told, with a one-click way out.
+    update = _mails_to(server, "samstag@example.net")[-1]
+    assert "List-Unsubscribe-Post: List-Unsubscribe=One-Click" in update
     page.click("#support button")
     page.wait_for_url(re.compile(r"#support$"))
     assert page.locator("#support strong").is_visible()
     assert_accessible(page)
+
+
+def _mails_to(server, address: str) -> list[str]:
+    mails = [path.read_text() for path in sorted(server["mail_dir"].glob("*.log"))]
+    return [mail for mail in mails if f"To: {address}" in mail]
+
+
+def _link_in_mail(server, address: str, marker: str) -> str:
+    for mail in reversed(_mails_to(server, address)):
+        for word in mail.split():
+            if marker in word and word.startswith("http"):
+                return word
+    raise AssertionError(f"no mail to {address} with {marker}")
