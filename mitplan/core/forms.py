@@ -22,10 +22,11 @@ class KernBoundField(BoundField):
             describedby.append(f"{self.auto_id}_error")
         if describedby:
             attrs["aria-describedby"] = " ".join(describedby)
-        if isinstance(widget, forms.RadioSelect):
-            css = "kern-form-check__radio"
-        elif isinstance(widget, forms.CheckboxInput | forms.CheckboxSelectMultiple):
+        # CheckboxSelectMultiple is a RadioSelect subclass in Django: test it first.
+        if isinstance(widget, forms.CheckboxInput | forms.CheckboxSelectMultiple):
             css = "kern-form-check__checkbox"
+        elif isinstance(widget, forms.RadioSelect):
+            css = "kern-form-check__radio"
         elif isinstance(widget, forms.Select):
             css = "kern-form-input__select"
         else:

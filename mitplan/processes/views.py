@@ -16,6 +16,9 @@ def portal_context(*, page, full: bool = True) -> dict:
             "process": process,
             "process_page": page,
             "fields_of_action": list(process.fields_of_action.all()),
+            # Pages below the portal show none of its editorial text, so no
+            # "not translated yet" notice for it.
+            "shows_page_content": False,
         }
     process = selectors.process_for_portal(page.process_id)
     today = timezone.localdate()

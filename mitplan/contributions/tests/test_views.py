@@ -403,3 +403,26 @@ def test_without_javascript_the_check_button_shows_similar_and_saves_nothing(cli
 def test_similar_with_hostile_input_does_not_fail(client):
     for query in ["?title=" + "x" * 100000, "?text=%00%ff<script>", "?title=&text="]:
         assert client.get("/de/lip/beitraege/aehnliche/" + query).status_code == 200
+
+
+def test_tags_are_checkboxes_and_kinds_radios(client):
+    from mitplan.contributions.models import Tag
+
+    Tag.objects.get_or_create(
+        process=Process.objects.get(slug="lip-2"),
+        slug="test-tag",
+        defaults={"group": "G", "name": "N"},
+    )
+    html = client.get(NEW.format(lang="de")).content.decode()
+    assert (
+        'type="checkbox" name="tags"' in html
+        and 'class="kern-form-check__checkbox"' in html
+    )
+    assert (
+        'type="radio" name="kind"' in html and 'class="kern-form-check__radio"' in html
+    )
+
+
+def test_pages_below_the_portal_do_not_claim_the_page_is_untranslated(client):
+    html = client.get("/ar/lip/beitraege/neu/").content.decode()
+    assert "kern-alert--info" not in html
