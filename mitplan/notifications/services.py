@@ -91,6 +91,10 @@ def subscribers_notify(*, contribution: Contribution, step: str) -> int:
             context = {
                 "contribution": contribution,
                 "step": HistoryEntry.Step(step).label,
+                # The author learns why a contribution was not published.
+                "reason": contribution.moderation_reason
+                if step == HistoryEntry.Step.REJECTED
+                else "",
                 "contribution_url": _absolute(contribution.get_absolute_url()),
                 "unsubscribe_url": unsubscribe_url,
                 "site_name": settings.SITE_NAME,

@@ -252,3 +252,27 @@ def test_a_statement_drafted_from_an_english_screen_keeps_its_german_text(owner,
         )
     statement.refresh_from_db()
     assert statement.text_de == "Übernommen."
+
+
+def test_the_author_is_told_why_a_contribution_was_rejected(
+    process, field, owner, django_capture_on_commit_callbacks
+):
+    from mitplan.notifications.services import (
+        subscription_confirm,
+        subscription_request,
+    )
+
+    contribution, _ = submit(process, field)
+    subscription = subscription_request(
+        contribution=contribution, email="autorin@example.net", language="de"
+    )
+    subscription_confirm(token=subscription.token)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.contribution_reject(
+            contribution=contribution,
+            reason="Bitte ohne Namen von Nachbarn.",
+            actor=owner,
+        )
+    [message] = mail.outbox
+    assert "Bitte ohne Namen von Nachbarn." in message.body
