@@ -73,10 +73,14 @@ def contribution_queryset(filters: ListFilters):
 def contribution_detail(process, pk: int) -> Contribution:
     contribution = (
         Contribution.objects.filter(process=process, pk=pk)
-        .select_related("field_of_action", "expert_group", "merged_into", "statement")
+        .select_related(
+            "field_of_action", "expert_group", "merged_into", "statement__expert_group"
+        )
         .prefetch_related(
             "tags",
-            "history",
+            Prefetch(
+                "history", queryset=HistoryEntry.objects.select_related("expert_group")
+            ),
             Prefetch(
                 "comments",
                 queryset=Comment.objects.filter(parent=None).prefetch_related(

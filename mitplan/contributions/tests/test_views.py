@@ -426,3 +426,28 @@ def test_tags_are_checkboxes_and_kinds_radios(client):
 def test_pages_below_the_portal_do_not_claim_the_page_is_untranslated(client):
     html = client.get("/ar/lip/beitraege/neu/").content.decode()
     assert "kern-alert--info" not in html
+
+
+def test_detail_queries_do_not_grow_with_comments_replies_and_history(client):
+    from mitplan.comments.services import comment_add
+    from mitplan.contributions import services as contribution_services
+    from django.contrib.auth import get_user_model
+
+    contribution = ContributionFactory()
+    first, _ = comment_add(contribution=contribution, text="Eins", language="de")
+    comment_add(contribution=contribution, text="Antwort", language="de", parent=first)
+    client.get(detail(contribution))
+    with CaptureQueriesContext(connection) as few:
+        client.get(detail(contribution))
+    staff = get_user_model().objects.create_superuser("q", "q@example.org", "x" * 12)
+    contribution_services.contribution_forward(contribution=contribution, actor=staff)
+    for number in range(6):
+        parent, _ = comment_add(
+            contribution=contribution, text=f"K{number}", language="de"
+        )
+        comment_add(
+            contribution=contribution, text=f"A{number}", language="de", parent=parent
+        )
+    with CaptureQueriesContext(connection) as many:
+        client.get(detail(contribution))
+    assert len(many) == len(few)
