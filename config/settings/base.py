@@ -229,7 +229,6 @@ CONTENT_SECURITY_POLICY = {
 MITPLAN_PROXY_COUNT = env.int("MITPLAN_PROXY_COUNT", default=0)
 CONTACT_RATE = env.str("CONTACT_RATE", default="5/h")
 RATELIMIT_USE_CACHE = "default"
-RATELIMIT_VIEW = "mitplan.core.views.rate_limited"
 SPAM_MIN_FILL_SECONDS = env.int("SPAM_MIN_FILL_SECONDS", default=3)
 
 # --- Mail -------------------------------------------------------------------------

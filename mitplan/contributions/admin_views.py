@@ -169,10 +169,8 @@ def _act(request, contribution, statement, action, forms) -> str | None:
                 contribution=contribution,
                 outcome=form.cleaned_data["outcome"],
                 text=form.cleaned_data["text_de"],
+                translations={"en": form.cleaned_data["text_en"]},
                 actor=user,
-            )
-            Statement.objects.filter(pk=statement.pk).update(
-                text_en=form.cleaned_data["text_en"]
             )
             if action == "publish_statement":
                 services.statement_publish(statement=statement, actor=user)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from mitplan.core.altcha import ProofOfWorkMixin
 from mitplan.core.forms import KernForm, MultilineField
 from mitplan.core.spam import SpamGuardMixin
+from mitplan.moderation.models import Report
 from mitplan.processes.forms import SPOKEN_LANGUAGES
 
 from .languages import detect_language
@@ -138,11 +139,9 @@ class CommentForm(SpamGuardMixin):
 
 
 class ReportForm(KernForm):
-    from mitplan.moderation.models import Report as _Report
-
     reason = forms.ChoiceField(
         label=_("What is wrong with it?"),
-        choices=_Report.Reason.choices,
+        choices=Report.Reason.choices,
         widget=forms.RadioSelect,
     )
     explanation = MultilineField(

@@ -5,7 +5,6 @@ Counters (supports, comments) are kept on the contribution and changed in the sa
 transaction as the row they count, so lists never count rows per view.
 """
 
-from django.apps import apps
 from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.db import models
@@ -199,16 +198,10 @@ class Contribution(models.Model):
 
     def get_absolute_url(self):
         """The contribution's page below its process portal, in the active language."""
-        from wagtail.models import Locale
+        # cms depends on this app, not the other way round: import at call time.
+        from mitplan.cms.selectors import process_page_for
 
-        ProcessPage = apps.get_model(
-            "cms", "ProcessPage"
-        )  # cms depends on us, not back
-        page = (
-            ProcessPage.objects.live()
-            .filter(process_id=self.process_id, locale=Locale.get_active())
-            .first()
-        )
+        page = process_page_for(self.process)
         if page is None:
             return ""
         return page.url + page.reverse_subpage("contribution_detail", args=[self.pk])

@@ -194,9 +194,7 @@ def contribution_merge(
     )
     moved_supports = moving.update(contribution=target)
     duplicate.supports.all().delete()
-    moved_comments = Comment.objects.filter(contribution=duplicate).update(
-        contribution=target
-    )
+    Comment.objects.filter(contribution=duplicate).update(contribution=target)
 
     Contribution.objects.filter(pk=target.pk).update(
         support_count=F("support_count") + moved_supports,
@@ -217,7 +215,6 @@ def contribution_merge(
     _history(duplicate, Step.MERGED, actor=actor, note=f"→ #{target.pk}")
     _history(target, Step.MERGED, actor=actor, note=f"← #{duplicate.pk}")
     target.refresh_from_db()
-    assert moved_comments >= 0
     return target
 
 
@@ -242,9 +239,15 @@ def contribution_forward(
 
 @transaction.atomic
 def statement_draft(
-    *, contribution: Contribution, outcome: str, text: str, actor
+    *,
+    contribution: Contribution,
+    outcome: str,
+    text: str,
+    actor,
+    translations: dict[str, str] | None = None,
 ) -> Statement:
-    """Expert-group members (and process owners) draft; nothing is public yet."""
+    """Expert-group members (and process owners) draft; nothing is public yet.
+    `text` is the German source; `translations` ({"en": "…"}) are optional."""
     contribution = Contribution.objects.select_for_update().get(pk=contribution.pk)
     group = contribution.expert_group
     if group is None:
@@ -267,6 +270,10 @@ def statement_draft(
         raise PermissionDenied
     statement.outcome = outcome
     setattr(statement, source_field, text.strip())
+    languages = {code for code, _name in settings.LANGUAGES} - {settings.LANGUAGE_CODE}
+    for code, translated in (translations or {}).items():
+        if code in languages:
+            setattr(statement, f"text_{code}", translated.strip())
     statement.expert_group = group
     statement.drafted_by = actor
     statement.drafted_at = timezone.now()

@@ -63,15 +63,6 @@ def server_error(request):
     )
 
 
-def rate_limited(request, exception=None):
-    return _error(
-        request,
-        429,
-        _("Too many requests"),
-        _("You have sent a lot in a short time. Please wait a moment and try again."),
-    )
-
-
 def csrf_failure(request, reason=""):
     return _error(
         request,

@@ -1492,12 +1492,10 @@ def _schedule(timeline, spec, n, *, process, fields, tags, owner, expert, made):
             contribution=get(),
             outcome=spec["outcome"],
             text=spec["statement_de"],
+            translations={"en": spec.get("statement_en", "")},
             actor=expert,
         )
-        update = {"drafted_at": when}
-        if spec.get("statement_en"):
-            update["text_en"] = spec["statement_en"]
-        Statement.objects.filter(pk=statement.pk).update(**update)
+        Statement.objects.filter(pk=statement.pk).update(drafted_at=when)
 
     timeline.add(drafted, draft)
     if steps < 4:

@@ -248,10 +248,15 @@ def test_a_statement_drafted_from_an_english_screen_keeps_its_german_text(owner,
     services.contribution_forward(contribution=contribution, actor=owner)
     with translation.override("en"):
         statement = services.statement_draft(
-            contribution=contribution, outcome="taken", text="Übernommen.", actor=owner
+            contribution=contribution,
+            outcome="taken",
+            text="Übernommen.",
+            translations={"en": "Taken into the draft.", "xx": "ignored"},
+            actor=owner,
         )
     statement.refresh_from_db()
     assert statement.text_de == "Übernommen."
+    assert statement.text_en == "Taken into the draft."
 
 
 def test_the_author_is_told_why_a_contribution_was_rejected(

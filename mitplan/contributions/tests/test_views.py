@@ -429,9 +429,10 @@ def test_pages_below_the_portal_do_not_claim_the_page_is_untranslated(client):
 
 
 def test_detail_queries_do_not_grow_with_comments_replies_and_history(client):
+    from django.contrib.auth import get_user_model
+
     from mitplan.comments.services import comment_add
     from mitplan.contributions import services as contribution_services
-    from django.contrib.auth import get_user_model
 
     contribution = ContributionFactory()
     first, _ = comment_add(contribution=contribution, text="Eins", language="de")
