@@ -6,11 +6,12 @@ import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponseNotAllowed
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 
 from mitplan.comments import services as comment_services
@@ -49,6 +50,21 @@ def _public_contribution(page, pk: int):
     if not contribution.is_public:
         raise Http404
     return contribution
+
+
+def _refusal(request, *, page, pk: int, name: str, form, over_limit: bool):
+    """The detail page again, with the small form's errors and what was typed, when
+    the form cannot be taken (over the limit: 429, invalid: 400); else None."""
+    if over_limit:
+        _limit_error(form)
+        status = 429
+    elif not form.is_valid():
+        status = 400
+    else:
+        return None
+    return contribution_detail(
+        request, page=page, pk=pk, forms={name: form}, status=status
+    )
 
 
 def detail_url(page, pk: int) -> str:
@@ -246,9 +262,8 @@ def _has_supported(request, contribution) -> bool:
 
 
 @same_origin_post
+@require_POST
 def contribution_support(request, *, page, pk: int):
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
     contribution = _public_contribution(page, pk)
     url = detail_url(page, contribution.pk) + "#support"
     if _limited(request, "contributions.support", settings.SUPPORT_RATE):
@@ -278,20 +293,15 @@ def contribution_support(request, *, page, pk: int):
 
 
 @same_origin_post
+@require_POST
 def contribution_comment(request, *, page, pk: int):
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
     contribution = _public_contribution(page, pk)
     form = CommentForm(request.POST)
-    if limit_reached(request, "contributions.comment", settings.COMMENT_RATE):
-        _limit_error(form)
-        return contribution_detail(
-            request, page=page, pk=pk, forms={"comment": form}, status=429
-        )
-    if not form.is_valid():
-        return contribution_detail(
-            request, page=page, pk=pk, forms={"comment": form}, status=400
-        )
+    over_limit = limit_reached(request, "contributions.comment", settings.COMMENT_RATE)
+    if refusal := _refusal(
+        request, page=page, pk=pk, name="comment", form=form, over_limit=over_limit
+    ):
+        return refusal
     limit_count(request, "contributions.comment", settings.COMMENT_RATE)
     parent = None
     if form.cleaned_data["parent"]:
@@ -362,20 +372,15 @@ def contribution_report(request, *, page, pk: int):
 
 
 @same_origin_post
+@require_POST
 def contribution_subscribe(request, *, page, pk: int):
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
     contribution = _public_contribution(page, pk)
     form = SubscribeForm(request.POST)
-    if _limited(request, "contributions.subscribe", settings.REPORT_RATE):
-        _limit_error(form)
-        return contribution_detail(
-            request, page=page, pk=pk, forms={"subscribe": form}, status=429
-        )
-    if not form.is_valid():
-        return contribution_detail(
-            request, page=page, pk=pk, forms={"subscribe": form}, status=400
-        )
+    over_limit = _limited(request, "contributions.subscribe", settings.REPORT_RATE)
+    if refusal := _refusal(
+        request, page=page, pk=pk, name="subscribe", form=form, over_limit=over_limit
+    ):
+        return refusal
     notification_services.subscription_request(
         contribution=contribution,
         email=form.cleaned_data["email"],

@@ -7,7 +7,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from mitplan.comments.services import comment_add, comment_hide
 from mitplan.contributions import services
 from mitplan.contributions.models import Contribution, HistoryEntry, Statement
-from mitplan.notifications.models import Subscription
 from mitplan.processes.models import ExpertGroupMember, FieldOfAction, Process
 
 from .factories import ContributionFactory
@@ -216,21 +215,33 @@ def test_comments_count_and_replies_stay_one_level_deep():
     assert contribution.comment_count == 2
 
 
-def test_subscribers_hear_of_public_steps_only_after_confirming(owner):
+def test_subscribers_hear_of_public_steps_only_after_confirming(
+    owner, django_capture_on_commit_callbacks
+):
     from mitplan.notifications.services import (
         subscription_confirm,
         subscription_request,
     )
 
     contribution = ContributionFactory()
-    subscription = subscription_request(
-        contribution=contribution, email="Leser@Example.net", language="en"
-    )
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        subscription = subscription_request(
+            contribution=contribution, email="Leser@Example.net", language="en"
+        )
     assert subscription.email == "leser@example.net"
-    services.contribution_forward(contribution=contribution, actor=owner)
-    assert len(mail.outbox) <= 1  # only the confirmation (sent on commit)
+    [confirmation] = mail.outbox
+    assert subscription.token in confirmation.body
+    with django_capture_on_commit_callbacks(execute=True):
+        services.contribution_forward(contribution=contribution, actor=owner)
+    assert len(mail.outbox) == 1  # unconfirmed: no update
     subscription_confirm(token=subscription.token)
-    assert Subscription.objects.get(pk=subscription.pk).confirmed_at is not None
+    with django_capture_on_commit_callbacks(execute=True):
+        services.contribution_forward(contribution=contribution, actor=owner)
+    [update] = mail.outbox[1:]
+    assert update.to == ["leser@example.net"]
+    assert "Forwarded to the expert group" in update.subject
+    assert update.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
 
 
 def test_deleting_a_merge_target_removes_its_redirecting_duplicates(owner):
