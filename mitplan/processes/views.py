@@ -4,6 +4,8 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mitplan.contributions.selectors import responsiveness_by_field
+
 from . import selectors
 
 
@@ -32,8 +34,6 @@ def portal_context(*, page, full: bool = True) -> dict:
 
 
 def field_list(request, *, page):
-    from mitplan.contributions.selectors import responsiveness_by_field
-
     context = page.get_context(request, full=False)
     context["responsiveness"] = responsiveness_by_field(context["process"])
     context["breadcrumbs_extra"] = [(None, _("Fields of action"))]
