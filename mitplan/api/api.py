@@ -9,6 +9,7 @@ from ninja.pagination import PageNumberPagination, paginate
 from mitplan.contributions import selectors as contribution_selectors
 from mitplan.contributions.models import Contribution
 from mitplan.processes.models import Process
+from mitplan.processes.participation import participation
 
 from .schemas import ContributionOut, ProcessOut
 
@@ -33,6 +34,7 @@ def _process_out(process: Process) -> dict:
         "status_notice": process.status_notice,
         "phases": list(process.phases.all()),
         "fields_of_action": list(process.fields_of_action.all()),
+        "participation": participation(process),
     }
 
 
@@ -98,14 +100,26 @@ class ContributionPagination(PageNumberPagination):
 @api.get("/contributions", response=list[ContributionOut], tags=["contributions"])
 @paginate(ContributionPagination)
 def contribution_list(request, filters: Query[ContributionFilters]):
-    queryset = contribution_selectors.contribution_queryset(
-        contribution_selectors.ListFilters(
-            **{
-                name: (getattr(filters, name) or "")[:200]
-                for name in ("field", "kind", "state", "language", "tag", "q", "sort")
-            }
+    queryset = (
+        contribution_selectors.contribution_queryset(
+            contribution_selectors.ListFilters(
+                **{
+                    name: (getattr(filters, name) or "")[:200]
+                    for name in (
+                        "field",
+                        "kind",
+                        "state",
+                        "language",
+                        "tag",
+                        "q",
+                        "sort",
+                    )
+                }
+            )
         )
-    ).select_related("process", "statement__expert_group")
+        .select_related("process", "field_of_action", "statement__expert_group")
+        .prefetch_related("tags")
+    )
     if filters.process:
         queryset = queryset.filter(process__slug=filters.process)
     return _Mapped(queryset)

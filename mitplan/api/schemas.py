@@ -10,6 +10,18 @@ class PhaseOut(Schema):
     title: str
     starts_on: date
     ends_on: date | None
+    accepts_contributions: bool
+    accepts_comments: bool
+    accepts_supports: bool
+
+
+class ParticipationOut(Schema):
+    """What residents can do online today, by the running phases."""
+
+    contributions: bool
+    comments: bool
+    supports: bool
+    closed_reason: str
 
 
 class FieldOfActionOut(Schema):
@@ -28,6 +40,7 @@ class ProcessOut(Schema):
     status_notice: str
     phases: list[PhaseOut]
     fields_of_action: list[FieldOfActionOut]
+    participation: ParticipationOut
 
 
 class StatementOut(Schema):

@@ -367,3 +367,34 @@ models.signals.post_save.connect(
 models.signals.post_delete.connect(
     _tags_changed, sender=Tag, dispatch_uid="contribution-tags-gone"
 )
+
+
+def _list_changed(sender, instance, **kwargs):
+    """Contribution lists count matches per filter; a change here starts them afresh
+    (now, and again once committed, so no reader caches the old state meanwhile)."""
+    from django.db import transaction
+
+    from .selectors import list_changed
+
+    process_id = getattr(instance, "process_id", None)
+    if process_id is None:  # a statement
+        process_id = (
+            Contribution.objects.filter(pk=instance.contribution_id)
+            .values_list("process_id", flat=True)
+            .first()
+        )
+    if process_id is not None:  # else its contribution's own deletion counts
+        list_changed(process_id)
+        transaction.on_commit(lambda: list_changed(process_id))
+
+
+for _model in (Contribution, Statement):
+    models.signals.post_save.connect(
+        _list_changed, sender=_model, dispatch_uid=f"list-changed-{_model.__name__}"
+    )
+    models.signals.post_delete.connect(
+        _list_changed, sender=_model, dispatch_uid=f"list-gone-{_model.__name__}"
+    )
+models.signals.m2m_changed.connect(
+    _list_changed, sender=Contribution.tags.through, dispatch_uid="list-tags-changed"
+)

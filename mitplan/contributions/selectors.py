@@ -1,18 +1,23 @@
 """Reads for the contribution pages. The list's query count is the same on the first
 and the last page and for 100 or 10,000 contributions."""
 
+import hashlib
+import time
 from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count, Max, Prefetch, Q
+from django.db.models.functions import Substr
 from django.http import Http404
+from django.utils.functional import cached_property
 
 from mitplan.comments.models import Comment
 
 from .models import Contribution, HistoryEntry, Statement
 
 PAGE_SIZE = 20
+EXCERPT_LENGTH = 220
 SORTS = {
     "newest": ("-published_at", "-pk"),
     "supported": ("-support_count", "-published_at", "-pk"),
@@ -32,9 +37,63 @@ class ListFilters:
 
 
 def contribution_list(process, filters: ListFilters, page_number):
-    queryset = contribution_queryset(filters).filter(process=process)
-    paginator = Paginator(queryset, PAGE_SIZE)
-    return paginator.get_page(page_number)
+    """One page of the list. It pages through ids only, which the sort indexes cover,
+    then loads the page's twenty rows: the last page costs what the first does."""
+    ids = (
+        contribution_queryset(filters)
+        .filter(process=process)
+        .values_list("pk", flat=True)
+    )
+    page = _CountCachingPaginator(
+        ids, PAGE_SIZE, count_key=_count_key(process.pk, filters)
+    ).get_page(page_number)
+    page_ids = list(page.object_list)
+    rows = (
+        Contribution.objects.filter(pk__in=page_ids)
+        .select_related("field_of_action", "statement")
+        .prefetch_related("tags")
+        # The card shows the start of the text; the rest never leaves the database.
+        .defer("text")
+        .annotate(excerpt=Substr("text", 1, EXCERPT_LENGTH + 1))
+        .in_bulk()
+    )
+    page.object_list = [rows[pk] for pk in page_ids if pk in rows]
+    return page
+
+
+class _CountCachingPaginator(Paginator):
+    """Counting every match is the list's costly query (a scan for a search or a rare
+    filter); the count is kept until the published set changes."""
+
+    def __init__(self, *args, count_key: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.count_key = count_key
+
+    @cached_property
+    def count(self):
+        return cache.get_or_set(
+            self.count_key, lambda: Paginator.count.func(self), COUNT_CACHE_SECONDS
+        )
+
+
+COUNT_CACHE_SECONDS = 600
+
+
+def list_version(process_id: int) -> int:
+    return cache.get_or_set(f"contributions:list:{process_id}", time.time_ns, None)
+
+
+def list_changed(process_id: int) -> None:
+    """Called when a contribution, its statement or its tags change: counts of the
+    list, kept per filter, start afresh."""
+    cache.set(f"contributions:list:{process_id}", time.time_ns(), None)
+
+
+def _count_key(process_id: int, filters: ListFilters) -> str:
+    digest = hashlib.blake2b(
+        repr(sorted(vars(filters).items())).encode(), digest_size=12
+    ).hexdigest()
+    return f"contributions:count:{process_id}:{list_version(process_id)}:{digest}"
 
 
 def contribution_queryset(filters: ListFilters):
@@ -43,11 +102,7 @@ def contribution_queryset(filters: ListFilters):
     filters = ListFilters(
         **{name: value.replace("\x00", "") for name, value in vars(filters).items()}
     )
-    queryset = (
-        Contribution.objects.published()
-        .select_related("field_of_action", "statement")
-        .prefetch_related("tags")
-    )
+    queryset = Contribution.objects.published()
     if filters.field:
         queryset = queryset.filter(field_of_action__slug=filters.field)
     if filters.kind:

@@ -11,6 +11,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 
@@ -19,6 +20,8 @@ from mitplan.core.origin import same_origin_post
 from mitplan.core.ratelimits import client_key, limit_count, limit_reached
 from mitplan.moderation import services as moderation_services
 from mitplan.notifications import services as notification_services
+from mitplan.processes import selectors as process_selectors
+from mitplan.processes.participation import participation
 
 from . import selectors, services
 from .forms import CommentForm, ContributionForm, FilterForm, ReportForm, SubscribeForm
@@ -26,6 +29,24 @@ from .models import Contribution
 
 SUPPORTER_COOKIE = "mitplan_supporter"
 SUPPORTER_SALT = "mitplan.contributions.supporter"
+
+
+CLOSED_MESSAGES = {
+    "contributions": _lazy(
+        "Sending contributions is closed at the moment. What you wrote is still "
+        "here, so you can copy it."
+    ),
+    "comments": _lazy(
+        "Commenting is closed at the moment. What you wrote is still here, so you "
+        "can copy it."
+    ),
+}
+
+
+def _open_for(page, feature: str) -> bool:
+    """Whether the process's running phases let residents do this now."""
+    process = process_selectors.process_for_pages(page.process_id)
+    return getattr(participation(process), feature)
 
 
 def _limited(request, group: str, rate: str) -> bool:
@@ -88,6 +109,8 @@ def contribution_list(request, *, page):
     context.update(
         {
             "results": results,
+            # Cards link to list_url + id + "/": one URL lookup for the page.
+            "list_url": page.url + page.reverse_subpage("contribution_list"),
             "filters": filters,
             "filter_query": query.urlencode(),
             "kinds": Contribution.Kind.choices,
@@ -103,10 +126,17 @@ def contribution_list(request, *, page):
 
 @same_origin_post
 def contribution_create(request, *, page):
-    process = page.process
+    context = page.get_context(request, full=False)
+    process = context["process"]
     status = 200
     similar = None
-    if request.method == "POST" and "check_similar" in request.POST:
+    if request.method == "POST" and not context["participation"].contributions:
+        # Closed while the sender was writing: say so, and keep every word.
+        form = ContributionForm(request.POST, process=process)
+        form.is_valid()
+        form.add_error(None, CLOSED_MESSAGES["contributions"])
+        status = 403
+    elif request.method == "POST" and "check_similar" in request.POST:
         # Without JavaScript: show similar contributions, save nothing, keep the text.
         typed = {
             name: request.POST.getlist(name)
@@ -176,9 +206,7 @@ def contribution_create(request, *, page):
                 slug=field_slug
             ).first()
         form = ContributionForm(process=process, initial=initial)
-    context = _context(
-        request,
-        page,
+    context.update(
         form=form,
         similar=similar,
         breadcrumbs_extra=[
@@ -266,6 +294,8 @@ def _has_supported(request, contribution) -> bool:
 def contribution_support(request, *, page, pk: int):
     contribution = _public_contribution(page, pk)
     url = detail_url(page, contribution.pk) + "#support"
+    if not _open_for(page, "supports"):
+        return contribution_detail(request, page=page, pk=pk, status=403)
     if _limited(request, "contributions.support", settings.SUPPORT_RATE):
         return contribution_detail(request, page=page, pk=pk, status=429)
     token = None
@@ -297,6 +327,12 @@ def contribution_support(request, *, page, pk: int):
 def contribution_comment(request, *, page, pk: int):
     contribution = _public_contribution(page, pk)
     form = CommentForm(request.POST)
+    if not _open_for(page, "comments"):
+        form.is_valid()
+        form.add_error(None, CLOSED_MESSAGES["comments"])
+        return contribution_detail(
+            request, page=page, pk=pk, forms={"comment": form}, status=403
+        )
     over_limit = limit_reached(request, "contributions.comment", settings.COMMENT_RATE)
     if refusal := _refusal(
         request, page=page, pk=pk, name="comment", form=form, over_limit=over_limit

@@ -60,6 +60,8 @@ PHASES = [
         },
         "starts_on": date(2020, 1, 18),
         "ends_on": None,
+        # The one phase in which residents send, discuss and support input online.
+        "open": ("contributions", "comments", "supports"),
     },
     {
         "title": {

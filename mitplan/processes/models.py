@@ -89,6 +89,14 @@ class Phase(models.Model):
     description = models.TextField(_("description"), max_length=2000, blank=True)
     starts_on = models.DateField(_("starts on"))
     ends_on = models.DateField(_("ends on"), null=True, blank=True)
+    # What residents can do online while this phase runs (see participation.py).
+    accepts_contributions = models.BooleanField(
+        _("residents can send contributions"), default=False
+    )
+    accepts_comments = models.BooleanField(_("residents can comment"), default=False)
+    accepts_supports = models.BooleanField(
+        _("residents can support contributions"), default=False
+    )
     sort_order = models.PositiveIntegerField(_("order"), default=0)
 
     class Meta:
@@ -328,3 +336,23 @@ class Advisor(models.Model):
 
     def get_contact_url(self):
         return reverse("contact:advisor_message", kwargs={"advisor_id": self.pk})
+
+
+def _process_changed(sender, instance, **kwargs):
+    from .selectors import process_changed
+
+    process_id = instance.pk if isinstance(instance, Process) else instance.process_id
+    if process_id is not None:
+        process_changed(process_id)
+
+
+# Pages of a process read it from the cache (selectors.process_for_pages).
+for _model in (Process, Phase, StatusChange, FieldOfAction):
+    models.signals.post_save.connect(
+        _process_changed,
+        sender=_model,
+        dispatch_uid=f"process-changed-{_model.__name__}",
+    )
+    models.signals.post_delete.connect(
+        _process_changed, sender=_model, dispatch_uid=f"process-gone-{_model.__name__}"
+    )

@@ -4,6 +4,8 @@ grow with the number of fields, members or advisors."""
 from dataclasses import dataclass
 from datetime import date
 
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -11,6 +13,7 @@ from django.utils import timezone
 from mitplan.core.translation import translated_language
 
 from .models import Advisor, ExpertGroupMember, FieldOfAction, Phase, Process
+from .participation import phase_state
 
 
 @dataclass(frozen=True)
@@ -30,16 +33,9 @@ def process_timeline(
 ) -> list[TimelineEntry]:
     """Phases and status changes (pauses, resumptions) in one dated list."""
     today = today or timezone.localdate()
-    paused_on = (
-        timezone.localdate(process.status_changed_at) if process.is_paused else None
-    )
 
     def state(phase) -> str:
-        # While paused, a dated phase that was not over when the pause began is on
-        # hold, not "done"; an open-ended one (like online participation) goes on.
-        if paused_on and phase.ends_on is not None and phase.ends_on >= paused_on:
-            return "on_hold"
-        return phase.state_on(today)
+        return phase_state(process, phase, today)
 
     entries = [
         TimelineEntry(
@@ -86,15 +82,33 @@ def process_current_phase(
     return None
 
 
-def process_for_portal(process_id: int) -> Process:
-    return Process.objects.prefetch_related(
-        "phases",
-        "status_changes",
-        Prefetch(
-            "fields_of_action",
-            queryset=FieldOfAction.objects.order_by("sort_order", "pk"),
-        ),
-    ).get(pk=process_id)
+def process_for_pages(process_id: int) -> Process:
+    """The process with its phases, timeline and fields of action, as every page of
+    the process shows them. Kept in the cache until one of them changes (see
+    `process_changed`), so a page of the process costs no query for it."""
+
+    def read():
+        return Process.objects.prefetch_related(
+            "phases",
+            "status_changes",
+            Prefetch(
+                "fields_of_action",
+                queryset=FieldOfAction.objects.order_by("sort_order", "pk"),
+            ),
+        ).get(pk=process_id)
+
+    return cache.get_or_set(_process_key(process_id), read, 3600)
+
+
+def _process_key(process_id: int) -> str:
+    return f"processes:pages:{process_id}"
+
+
+def process_changed(process_id: int) -> None:
+    """Forget the cached process: now, and again once the change is committed, so
+    that no page caches the old state in between."""
+    cache.delete(_process_key(process_id))
+    transaction.on_commit(lambda: cache.delete(_process_key(process_id)))
 
 
 def field_of_action_list(process: Process):
@@ -144,12 +158,3 @@ def fields_with_advisors(process: Process) -> list[FieldOfAction]:
             )
         )
     )
-
-
-def process_with_fields(process_id: int) -> Process:
-    return Process.objects.prefetch_related(
-        Prefetch(
-            "fields_of_action",
-            queryset=FieldOfAction.objects.order_by("sort_order", "pk"),
-        )
-    ).get(pk=process_id)

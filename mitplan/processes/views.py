@@ -7,26 +7,29 @@ from django.utils.translation import gettext as _
 from mitplan.contributions.selectors import responsiveness_by_field
 
 from . import selectors
+from .participation import participation
 
 
 def portal_context(*, page, full: bool = True) -> dict:
     """What every page of a process shows (its status notice, its fields of action);
     the portal itself (`full`) also shows the timeline and the current phase."""
+    process = selectors.process_for_pages(page.process_id)
+    open_now = participation(process)
     if not full:
-        process = selectors.process_with_fields(page.process_id)
         return {
             "process": process,
             "process_page": page,
+            "participation": open_now,
             "fields_of_action": list(process.fields_of_action.all()),
             # Pages below the portal show none of its editorial text, so no
             # "not translated yet" notice for it.
             "shows_page_content": False,
         }
-    process = selectors.process_for_portal(page.process_id)
     today = timezone.localdate()
     return {
         "process": process,
         "process_page": page,
+        "participation": open_now,
         "timeline": selectors.process_timeline(process, today=today),
         "current_phase": selectors.process_current_phase(process, today=today),
         "fields_of_action": list(process.fields_of_action.all()),

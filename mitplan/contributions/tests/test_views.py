@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.core import mail
 from django.db import connection
@@ -5,6 +7,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from mitplan.comments.models import Comment
+from mitplan.contributions import services
 from mitplan.contributions.forms import new_submission_key
 from mitplan.contributions.models import Contribution
 from mitplan.core.spam import FreshTimestampInput
@@ -186,11 +189,33 @@ def test_list_queries_stay_the_same_with_more_contributions(client):
         client.get(url)
     for contribution in ContributionFactory.create_batch(40):
         contribution.tags.set([])
+    client.get(url)  # the new count is counted once, then kept
     with CaptureQueriesContext(connection) as many:
         client.get(url)
+    client.get(url + "?page=3")
     with CaptureQueriesContext(connection) as last_page:
         client.get(url + "?page=3")
     assert len(many) == len(few) == len(last_page)
+
+
+def test_the_kept_count_follows_every_change_of_the_list(client, process):
+    def shown_count(query=""):
+        html = client.get(LIST.format(lang="de") + query).content.decode()
+        return int(re.search(r'id="results-heading"[^>]*>(\d+)', html).group(1))
+
+    published = Contribution.objects.published().filter(process=process).count()
+    assert shown_count() == published
+    new = ContributionFactory(moderation_state="pending")
+    assert shown_count() == published
+    services.contribution_publish(contribution=new, actor=None)
+    assert shown_count() == published + 1
+    services.contribution_reject(contribution=new, actor=None, reason="Doppelt")
+    assert shown_count() == published
+    tag = process.tags.first()
+    before = shown_count(f"?tag={tag.slug}")
+    other = ContributionFactory()
+    other.tags.add(tag)
+    assert shown_count(f"?tag={tag.slug}") == before + 1
 
 
 def test_merged_contribution_redirects_to_the_target(client):
