@@ -6,7 +6,12 @@ from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
 from mitplan.core.altcha import ProofOfWorkMixin
-from mitplan.core.forms import KernForm, MultilineField
+from mitplan.core.forms import (
+    KernForm,
+    LanguageMarkedCheckboxes,
+    LanguageMarkedSelect,
+    MultilineField,
+)
 from mitplan.core.spam import SpamGuardMixin
 from mitplan.moderation.models import Report
 from mitplan.processes.forms import SPOKEN_LANGUAGES
@@ -51,7 +56,10 @@ class ContributionForm(ProofOfWorkMixin, SpamGuardMixin):
         widget=forms.RadioSelect,
     )
     field_of_action = forms.ModelChoiceField(
-        label=_("Field of action"), queryset=None, empty_label=_("Please choose")
+        label=_("Field of action"),
+        queryset=None,
+        empty_label=_("Please choose"),
+        widget=LanguageMarkedSelect,
     )
     title = forms.CharField(
         label=_("Title"),
@@ -68,7 +76,7 @@ class ContributionForm(ProofOfWorkMixin, SpamGuardMixin):
         label=_("Tags"),
         queryset=None,
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=LanguageMarkedCheckboxes,
     )
     language = forms.ChoiceField(
         label=_("Language of your text"), choices=LANGUAGE_CHOICES, initial="auto"
@@ -77,15 +85,13 @@ class ContributionForm(ProofOfWorkMixin, SpamGuardMixin):
         label=_("Name shown with it"),
         max_length=60,
         required=False,
-        help_text=_(
-            "Optional: a first name or a pseudonym. Leave empty to stay anonymous."
-        ),
+        help_text=_("A first name or a pseudonym. Leave empty to stay anonymous."),
     )
     email = forms.EmailField(
         label=_("E-mail for updates"),
         required=False,
         help_text=_(
-            "Optional: we write to you when something happens to your contribution. "
+            "We write to you when something happens to your contribution. "
             "You confirm the address first and can unsubscribe with one click."
         ),
     )
@@ -104,6 +110,9 @@ class ContributionForm(ProofOfWorkMixin, SpamGuardMixin):
         if not tags.exists():
             del self.fields["tags"]
         self.fields["submission"].initial = new_submission_key()
+        # No maxlength attribute: browsers cut a pasted title silently; the server
+        # says what is too long and keeps it.
+        self.fields["title"].widget.attrs.pop("maxlength", None)
 
     def clean(self):
         cleaned = super().clean()
@@ -178,6 +187,16 @@ class FilterForm(forms.Form):
         ],
     )
 
+    def __init__(self, *args, fields=(), languages=(), tags=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        # What the page offers; anything else in the address counts as "all", so
+        # the result and the menus never contradict each other.
+        self.known = {
+            "field": {field.slug for field in fields},
+            "language": set(languages),
+            "tag": {tag.slug for tag in tags},
+        }
+
     def filters(self):
         """The valid filters; an unknown value counts as "all"."""
         from .selectors import ListFilters
@@ -188,5 +207,8 @@ class FilterForm(forms.Form):
         values = {
             name: str(self.cleaned_data.get(name) or "").strip() for name in self.fields
         }
+        for name, known in self.known.items():
+            if values[name] not in known:
+                values[name] = ""
         values["sort"] = values["sort"] or "newest"
         return ListFilters(**values)

@@ -46,7 +46,7 @@ def contribution_list(process, filters: ListFilters, page_number):
     )
     page = _CountCachingPaginator(
         ids, PAGE_SIZE, count_key=_count_key(process.pk, filters)
-    ).get_page(page_number)
+    ).get_page(page_number if str(page_number or "").isdigit() else 1)
     page_ids = list(page.object_list)
     rows = (
         Contribution.objects.filter(pk__in=page_ids)
@@ -87,6 +87,7 @@ def list_changed(process_id: int) -> None:
     """Called when a contribution, its statement or its tags change: counts of the
     list, kept per filter, start afresh."""
     cache.set(f"contributions:list:{process_id}", time.time_ns(), None)
+    cache.delete(f"contributions:languages:{process_id}")
 
 
 def _count_key(process_id: int, filters: ListFilters) -> str:
@@ -151,6 +152,15 @@ def contribution_detail(process, pk: int) -> Contribution:
     if contribution is None:
         raise Http404
     return contribution
+
+
+def contributions_of_author(user) -> list[Contribution]:
+    """Everything a signed-in resident sent, in every state, newest first."""
+    return list(
+        Contribution.objects.filter(author=user)
+        .select_related("process", "field_of_action", "merged_into", "statement")
+        .order_by("-created_at", "-pk")
+    )
 
 
 def published_statement(contribution: Contribution) -> Statement | None:

@@ -3,6 +3,7 @@ statement. Each function is one transaction; each step a resident can see lands 
 the contribution's history."""
 
 import hashlib
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -56,6 +57,9 @@ def _publish(contribution: Contribution, *, actor=None) -> None:
     _history(contribution, Step.PUBLISHED, actor=actor, at=now)
 
 
+RESEND_WINDOW = timedelta(hours=1)
+
+
 @transaction.atomic
 def contribution_submit(
     *,
@@ -81,6 +85,21 @@ def contribution_submit(
         raise ValidationError(_("A chosen tag belongs to another process."))
     if submission_key:
         existing = Contribution.objects.filter(submission_key=submission_key).first()
+        if existing:
+            return existing, False
+    if source == Contribution.Source.ONLINE:
+        # "Back" after sending shows the form again with a fresh key and the typed
+        # text restored; sending it again is still the same contribution.
+        same_text = Contribution.objects.filter(
+            process=process,
+            source=source,
+            title=title.strip(),
+            text=text.strip(),
+            created_at__gte=timezone.now() - RESEND_WINDOW,
+        ).exclude(moderation_state=Contribution.Moderation.MERGED)
+        if author is not None:
+            same_text = same_text.filter(author=author)
+        existing = same_text.order_by("pk").first()
         if existing:
             return existing, False
     contribution = Contribution(

@@ -2,9 +2,11 @@
 list, submit, detail, and the small forms on the detail page (support, comment,
 report, subscribe). Each action: rate limit → form → one service call → redirect."""
 
+import functools
 import secrets
 
 from django.conf import settings
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
@@ -12,7 +14,6 @@ from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
-from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 
 from mitplan.comments import services as comment_services
@@ -100,9 +101,16 @@ def _context(request, page, **extra):
 
 def contribution_list(request, *, page):
     context = page.get_context(request, full=False)
-    filter_form = FilterForm(request.GET or None)
-    filters = filter_form.filters()
     process = context["process"]
+    tags = selectors.process_tags(process)
+    languages = selectors.languages_in_use(process)
+    filter_form = FilterForm(
+        request.GET or None,
+        fields=context["fields_of_action"],
+        languages=languages,
+        tags=tags,
+    )
+    filters = filter_form.filters()
     results = selectors.contribution_list(process, filters, request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -116,8 +124,12 @@ def contribution_list(request, *, page):
             "kinds": Contribution.Kind.choices,
             "states": selectors.STATE_CHOICES,
             "sorts": filter_form.fields["sort"].choices,
-            "tags": selectors.process_tags(process),
-            "languages": selectors.languages_in_use(process),
+            "tags": tags,
+            "languages": languages,
+            "is_filtered": any(
+                getattr(filters, name)
+                for name in ("field", "kind", "state", "language", "tag", "q")
+            ),
             "breadcrumbs_extra": [(None, _("Contributions"))],
         }
     )
@@ -219,6 +231,35 @@ def contribution_create(request, *, page):
     )
 
 
+@login_required
+def my_contributions(request):
+    """A signed-in resident's own contributions with what became of each, including
+    the moderation's reason when one was not published."""
+    # cms routes to these views, so its selectors are imported at call time.
+    from mitplan.cms.selectors import process_page_for
+
+    contributions = selectors.contributions_of_author(request.user)
+    portal_pages = {
+        process.pk: process_page_for(process)
+        for process in {c.process for c in contributions}
+    }
+    for contribution in contributions:
+        page = portal_pages.get(contribution.process_id)
+        shown = (
+            contribution.merged_into
+            if contribution.moderation_state == Contribution.Moderation.MERGED
+            else contribution
+        )
+        contribution.public_url = (
+            detail_url(page, shown.pk) if page and shown.is_public else ""
+        )
+    return TemplateResponse(
+        request,
+        "contributions/my_contributions.html",
+        {"contributions": contributions},
+    )
+
+
 def contribution_similar(request, *, page):
     """Contributions like the one being written (htmx partial, and the no-JS check)."""
     title = request.GET.get("title", "")[:200]
@@ -252,12 +293,22 @@ def contribution_detail(request, *, page, pk: int, forms=None, status=200):
     if not contribution.is_public:
         raise Http404
     forms = forms or {}
+    comment_form = forms.get("comment")
+    reply_to = _reply_target(
+        contribution,
+        comment_form["parent"].value() if comment_form else request.GET.get("antwort"),
+    )
+    if comment_form is None:
+        comment_form = CommentForm(
+            initial={"parent": reply_to.pk if reply_to else None}
+        )
     context.update(
         {
             "contribution": contribution,
+            "reply_to": reply_to,
             "statement": selectors.published_statement(contribution),
             "history": selectors.public_history(contribution),
-            "comment_form": forms.get("comment") or CommentForm(),
+            "comment_form": comment_form,
             "subscribe_form": forms.get("subscribe") or SubscribeForm(),
             "has_supported": _has_supported(request, contribution),
             "just_sent": request.GET.get("sent") == "1",
@@ -270,6 +321,16 @@ def contribution_detail(request, *, page, pk: int, forms=None, status=200):
     return TemplateResponse(
         request, "contributions/contribution_detail.html", context, status=status
     )
+
+
+def _reply_target(contribution, comment_id):
+    """The visible top-level comment a reply goes to (one level of replies only)."""
+    if not str(comment_id or "").isdigit():
+        return None
+    for comment in contribution.top_level_comments:
+        if comment.pk == int(comment_id) and not comment.is_hidden:
+            return comment
+    return None
 
 
 def _supporter_token(request) -> str | None:
@@ -289,8 +350,22 @@ def _has_supported(request, contribution) -> bool:
     ).exists()
 
 
+def post_only(view):
+    """The small forms' addresses are what the browser shows after an error; a
+    reload, a language switch or a shared link asks them with GET. Lead those back
+    to the contribution instead of a bare 405."""
+
+    @functools.wraps(view)
+    def wrapper(request, *, page, pk: int):
+        if request.method != "POST":
+            return redirect(detail_url(page, pk))
+        return view(request, page=page, pk=pk)
+
+    return wrapper
+
+
 @same_origin_post
-@require_POST
+@post_only
 def contribution_support(request, *, page, pk: int):
     contribution = _public_contribution(page, pk)
     url = detail_url(page, contribution.pk) + "#support"
@@ -323,7 +398,7 @@ def contribution_support(request, *, page, pk: int):
 
 
 @same_origin_post
-@require_POST
+@post_only
 def contribution_comment(request, *, page, pk: int):
     contribution = _public_contribution(page, pk)
     form = CommentForm(request.POST)
@@ -408,7 +483,7 @@ def contribution_report(request, *, page, pk: int):
 
 
 @same_origin_post
-@require_POST
+@post_only
 def contribution_subscribe(request, *, page, pk: int):
     contribution = _public_contribution(page, pk)
     form = SubscribeForm(request.POST)

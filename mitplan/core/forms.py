@@ -2,8 +2,15 @@
 wired with aria-describedby so screen readers read them with the input."""
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.forms.boundfield import BoundField
 from django.forms.renderers import TemplatesSetting
+from django.utils.formats import number_format
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from .translation import translated_language
 
 
 class KernFormRenderer(TemplatesSetting):
@@ -12,6 +19,28 @@ class KernFormRenderer(TemplatesSetting):
 
 
 class KernBoundField(BoundField):
+    # The template chooses markup by these, not by widget_type (a class name), so
+    # subclassed widgets render like their parents.
+    @property
+    def is_choice_group(self) -> bool:
+        return isinstance(self.field.widget, forms.RadioSelect)  # checkboxes too
+
+    @property
+    def is_checkbox(self) -> bool:
+        return isinstance(self.field.widget, forms.CheckboxInput)
+
+    @property
+    def is_select(self) -> bool:
+        return isinstance(self.field.widget, forms.Select) and not self.is_choice_group
+
+    @property
+    def first_input_id(self) -> str:
+        """Where a link to this field should move focus: the first radio button or
+        checkbox of a group, else the input itself."""
+        if isinstance(self.field.widget, forms.RadioSelect):  # and its checkbox kin
+            return f"{self.auto_id}_0"
+        return self.auto_id
+
     def build_widget_attrs(self, attrs, widget=None):
         attrs = super().build_widget_attrs(attrs, widget)
         widget = widget or self.field.widget
@@ -37,9 +66,37 @@ class KernBoundField(BoundField):
         return attrs
 
 
+class ReadableMaxLengthValidator(MaxLengthValidator):
+    """Django's length message, with numbers written as the hints write them
+    ("5.000" in German, "5,000" in English)."""
+
+    message = _("Please write at most %(limit)s characters; this has %(count)s.")
+
+    def __call__(self, value):
+        if len(value) > self.limit_value:
+            raise ValidationError(
+                self.message,
+                code="max_length",
+                params={
+                    "limit": number_format(self.limit_value, force_grouping=True),
+                    "count": number_format(len(value), force_grouping=True),
+                },
+            )
+
+
 class KernForm(forms.Form):
     default_renderer = KernFormRenderer()
     bound_field_class = KernBoundField
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.validators = [
+                ReadableMaxLengthValidator(validator.limit_value)
+                if type(validator) is MaxLengthValidator
+                else validator
+                for validator in field.validators
+            ]
 
     def hidden_errors(self):
         """Errors of hidden fields (e.g. an expired form key), shown above the form."""
@@ -64,3 +121,31 @@ class MultilineField(forms.CharField):
         attrs = super().widget_attrs(widget)
         attrs.pop("maxlength", None)
         return attrs
+
+
+class _MarksLanguageOfChoices:
+    """Choices named by a translated field (a field of action, a tag) that are not
+    translated yet are German: mark them so screen readers switch voice (WCAG
+    3.1.2). `text_field` is the translated field the choice label shows."""
+
+    def __init__(self, *args, text_field: str = "name", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.text_field = text_field
+
+    def create_option(self, name, value, label, selected, index, **kwargs):
+        option = super().create_option(name, value, label, selected, index, **kwargs)
+        instance = getattr(value, "instance", None)
+        if instance is not None:
+            language = translated_language(instance, self.text_field)
+            if language != get_language():
+                option["label_lang"] = language
+                option["attrs"] = {**option["attrs"], "lang": language, "dir": "ltr"}
+        return option
+
+
+class LanguageMarkedSelect(_MarksLanguageOfChoices, forms.Select):
+    pass
+
+
+class LanguageMarkedCheckboxes(_MarksLanguageOfChoices, forms.CheckboxSelectMultiple):
+    pass

@@ -19,9 +19,18 @@ MAX_AGE_SECONDS = 24 * 3600
 
 
 class FreshTimestampInput(forms.HiddenInput):
-    """Renders a newly signed start time every time, also when a form is re-shown."""
+    """The signed time the form was first shown. A form shown again (with errors)
+    keeps its start, so sending it again at once is not "too fast" a second time;
+    a missing, forged or day-old start is replaced by a fresh one."""
 
     def format_value(self, value):
+        if value:
+            try:
+                signing.loads(value, salt=SALT, max_age=MAX_AGE_SECONDS)
+            except signing.BadSignature:
+                pass
+            else:
+                return value
         return signing.dumps(time.time(), salt=SALT)
 
 
@@ -57,11 +66,15 @@ class SpamGuardMixin(KernForm):
             ) from None
         if time.time() - started < settings.SPAM_MIN_FILL_SECONDS:
             raise forms.ValidationError(
-                _("That was very fast. Please check your entries and send again."),
+                _(
+                    "That was very fast. Please check your entries, wait a few "
+                    "seconds and send again."
+                ),
                 code="too_fast",
             )
         return ""
 
     def spam_errors(self):
-        """Errors of the guard fields, to be shown above the form."""
-        return [*self.errors.get("website", []), *self.errors.get("started", [])]
+        """Errors of the honeypot, shown above the form (the start time is a hidden
+        field: its errors come with `hidden_errors`)."""
+        return list(self.errors.get("website", []))

@@ -50,7 +50,7 @@ def page_not_found(request, exception=None):
         request,
         404,
         _("Page not found"),
-        _("This page does not exist (any more). Try the home page or the search."),
+        _("This page does not exist (any more)."),
     )
 
 

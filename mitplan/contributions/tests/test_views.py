@@ -28,6 +28,7 @@ def detail(contribution, lang="de", suffix=""):
 
 def form_data(**overrides):
     field = FieldOfAction.objects.get(slug="bildung")
+    form_data.last_started = FreshTimestampInput().format_value(None)
     data = {
         "kind": "idea",
         "field_of_action": str(field.pk),
@@ -37,7 +38,7 @@ def form_data(**overrides):
         "pseudonym": "Testperson",
         "email": "",
         "website": "",
-        "started": FreshTimestampInput().format_value(None),
+        "started": form_data.last_started,
         "submission": new_submission_key(),
         "ui_language": "de",
     }
@@ -78,6 +79,33 @@ def test_a_resent_form_creates_one_contribution(client):
     client.post(NEW.format(lang="de"), data)
     client.post(NEW.format(lang="de"), data)
     assert Contribution.objects.filter(title=data["title"]).count() == 1
+
+
+def test_back_and_send_again_with_a_new_form_key_creates_one_contribution(client):
+    # The browser's "back" loads the form anew (a new key) with the text restored.
+    first = client.post(NEW.format(lang="de"), form_data())
+    again = client.post(NEW.format(lang="de"), form_data())
+    assert again["Location"] == first["Location"]
+    assert Contribution.objects.filter(title=form_data()["title"]).count() == 1
+    other_text = form_data(text="Ein anderer Gedanke zum selben Titel.")
+    client.post(NEW.format(lang="de"), other_text)
+    assert Contribution.objects.filter(title=form_data()["title"]).count() == 2
+
+
+def test_too_fast_is_said_once_and_the_resend_keeps_the_first_start(client, settings):
+    settings.SPAM_MIN_FILL_SECONDS = 3
+    response = client.post(NEW.format(lang="en"), form_data())
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert html.count("That was very fast") == 1
+    started = re.search(r'name="started" value="([^"]+)"', html).group(1)
+    assert started == form_data.last_started  # not restarted on the error page
+
+
+def test_the_error_summary_leads_to_the_first_choice_of_a_group(client):
+    html = client.post(NEW.format(lang="en"), form_data(kind="")).content.decode()
+    assert 'href="#id_kind_0"' in html and 'id="id_kind_0"' in html
+    assert "send?:" not in html
 
 
 @pytest.mark.parametrize(
@@ -241,9 +269,34 @@ def test_support_by_an_anonymous_visitor_counts_once(client):
     )
 
 
-def test_support_needs_post(client):
+@pytest.mark.parametrize(
+    "action", ["unterstuetzen/", "kommentieren/", "benachrichtigen/"]
+)
+def test_opening_a_small_form_address_leads_back_to_the_contribution(client, action):
+    # What the address bar shows after an error; reloading or switching the
+    # language asks it with GET.
     contribution = ContributionFactory()
-    assert client.get(detail(contribution, suffix="unterstuetzen/")).status_code == 405
+    response = client.get(detail(contribution, "tr", action))
+    assert response.status_code == 302
+    assert response["Location"] == detail(contribution, "tr")
+    assert not contribution.supports.exists()
+
+
+def test_reply_link_prepares_the_form_for_a_reply(client):
+    contribution = ContributionFactory()
+    comment = Comment.objects.create(
+        contribution=contribution, text="Erster Gedanke", language="de", pseudonym="Ada"
+    )
+    html = client.get(detail(contribution, "en")).content.decode()
+    assert f'href="?antwort={comment.pk}#comment-form-heading"' in html
+    assert 'aria-label="Reply to the comment by Ada"' in html
+    html = client.get(detail(contribution, "en") + f"?antwort={comment.pk}").content
+    html = html.decode()
+    assert "You reply to the comment by" in html
+    assert f'name="parent" value="{comment.pk}"' in html
+    # A forged or hidden target is simply a new comment.
+    html = client.get(detail(contribution, "en") + "?antwort=99999").content.decode()
+    assert "You reply to" not in html
 
 
 def test_comment_and_reply(client):
@@ -277,7 +330,7 @@ def test_bad_comments_keep_the_text_and_explain(client):
     }
     response = client.post(detail(contribution, "en", "kommentieren/"), data)
     assert response.status_code == 400
-    assert "Ensure this value has at most 2000 characters" in response.content.decode()
+    assert "at most 2,000 characters; this has 2,001." in response.content.decode()
     forged_parent = dict(data, text="Antwort", parent="999999")
     assert (
         client.post(
