@@ -52,7 +52,11 @@ class ForwardForm(forms.Form):
 
 
 class StatementForm(forms.Form):
-    outcome = forms.ChoiceField(label=_("Outcome"), choices=Statement.Outcome.choices)
+    # Starts empty: an outcome nobody chose must not go public because it came first.
+    outcome = forms.ChoiceField(
+        label=_("Outcome"),
+        choices=[("", _("– please choose –")), *Statement.Outcome.choices],
+    )
     text_de = forms.CharField(
         label=_("Statement (German)"),
         max_length=5000,

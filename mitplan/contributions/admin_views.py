@@ -10,7 +10,10 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from wagtail.admin import messages
 
 from mitplan.comments.models import Comment
@@ -18,6 +21,7 @@ from mitplan.comments.services import comment_hide
 from mitplan.core import exports
 from mitplan.moderation.models import Report
 from mitplan.moderation.services import report_resolve
+from mitplan.processes.forms import SPOKEN_LANGUAGES
 from mitplan.processes.models import Process
 
 from . import rules, selectors, services
@@ -31,6 +35,15 @@ from .admin_forms import (
     StatementForm,
 )
 from .models import Contribution, Statement
+
+
+def language_name(code: str) -> str:
+    """A contribution's language as staff read it, in their admin language
+    ("Arabic"); languages Django has no name for in their own name ("Kurdî")."""
+    try:
+        return str(translation.get_language_info(code)["name_translated"])
+    except KeyError:
+        return SPOKEN_LANGUAGES.get(code, code)
 
 
 def _statement(contribution):
@@ -74,6 +87,7 @@ def moderate(request, pk: int):
         ),
         "hide": ReasonForm(),
     }
+    subscriber_count = _subscriber_count(contribution)
     if request.method == "POST":
         action = request.POST.get("action", "")
         try:
@@ -98,11 +112,40 @@ def moderate(request, pk: int):
         "can_moderate": rules.can_moderate(user),
         "can_publish_statements": rules.can_publish_statements(user),
         "public_url": contribution.get_absolute_url() if contribution.is_public else "",
-        "subscriber_count": contribution.subscriptions.exclude(
-            confirmed_at=None
-        ).count(),
+        "subscriber_count": subscriber_count,
+        "language_name": language_name(contribution.language),
+        "reason_reach": _reason_reach(contribution, subscriber_count),
     }
     return TemplateResponse(request, "contributions/admin/moderate.html", context)
+
+
+def _subscriber_count(contribution) -> int:
+    return contribution.subscriptions.exclude(confirmed_at=None).count()
+
+
+def _reason_reach(contribution, subscriber_count: int) -> str:
+    """Who learns a rejection's reason, and how: staff must not promise more."""
+    reach = []
+    if subscriber_count:
+        if contribution.moderation_state == Contribution.Moderation.PENDING:
+            # Before publication only the author could subscribe (on the form).
+            reach.append(_("The author gets the reason by e-mail."))
+        else:
+            reach.append(
+                ngettext(
+                    "%(count)s confirmed subscriber gets the reason by e-mail.",
+                    "%(count)s confirmed subscribers get the reason by e-mail.",
+                    subscriber_count,
+                )
+                % {"count": subscriber_count}
+            )
+    if contribution.author_id is not None:
+        reach.append(_("The author sees the reason under My contributions."))
+    if not reach:
+        reach.append(
+            _("The author left no way to reach them, so the reason is kept here only.")
+        )
+    return " ".join(reach)
 
 
 def _act(request, contribution, statement, action, forms) -> str | None:
@@ -125,12 +168,14 @@ def _act(request, contribution, statement, action, forms) -> str | None:
     if action == "reject":
         form = forms["reject"] = RejectForm(request.POST)
         if form.is_valid():
+            # Who is reached depends on the state before the rejection.
+            reach = _reason_reach(contribution, _subscriber_count(contribution))
             services.contribution_reject(
                 contribution=contribution,
                 reason=form.cleaned_data["reason"],
                 actor=user,
             )
-            return _("Rejected; the author sees the reason.")
+            return f"{_('Rejected.')} {reach}"
     elif action == "edit":
         form = forms["edit"] = EditForm(request.POST)
         if form.is_valid():
@@ -165,6 +210,7 @@ def _act(request, contribution, statement, action, forms) -> str | None:
     elif action in {"draft_statement", "publish_statement"}:
         form = forms["statement"] = StatementForm(request.POST)
         if form.is_valid():
+            was_published = statement is not None and statement.is_published
             statement = services.statement_draft(
                 contribution=contribution,
                 outcome=form.cleaned_data["outcome"],
@@ -175,6 +221,13 @@ def _act(request, contribution, statement, action, forms) -> str | None:
             if action == "publish_statement":
                 services.statement_publish(statement=statement, actor=user)
                 return _("Statement published.")
+            if was_published:
+                # statement_draft edits a published statement in place (and lets only
+                # those who may publish do so): say that it is public at once.
+                return _(
+                    "The published statement was changed; the public page shows "
+                    "the new text now."
+                )
             return _("Statement saved as a draft.")
     elif action == "hide":
         comment = get_object_or_404(
@@ -189,7 +242,7 @@ def _act(request, contribution, statement, action, forms) -> str | None:
         report_resolve(
             report=report, resolution=request.POST.get("resolution", ""), actor=user
         )
-        return _("Report closed.")
+        return _("Abuse report closed.")
     else:
         raise PermissionDenied
     return None
@@ -223,24 +276,26 @@ def statistics(request, process_id: int):
         raise PermissionDenied
     process = get_object_or_404(Process, pk=process_id)
     stats = selectors.contribution_statistics(process)
+    languages = [(language_name(code), n) for code, n in stats["language"]]
     tables = [
-        (_("By field of action"), stats["field"]),
-        (_("By kind"), stats["kind"]),
-        (_("By language"), stats["language"]),
-        (_("By moderation"), stats["moderation"]),
-        (_("By processing"), stats["processing"]),
-        (_("By outcome of published statements"), stats["outcome"]),
-        (_("By week received"), stats["week"]),
+        (_("By field of action"), _("Field of action"), stats["field"]),
+        (_("By kind"), _("Kind"), stats["kind"]),
+        (_("By language"), _("Language"), languages),
+        (_("By moderation"), _("Moderation"), stats["moderation"]),
+        (_("By processing"), _("Processing"), stats["processing"]),
+        (_("By outcome of published statements"), _("Outcome"), stats["outcome"]),
+        (_("By week received"), _("Week beginning"), stats["week"]),
     ]
     tables = [
         (
             title,
+            heading,
             [
                 (label, n, round(100 * n / max(n for _l, n in rows)))
                 for label, n in rows
             ],
         )
-        for title, rows in tables
+        for title, heading, rows in tables
         if rows
     ]
     return TemplateResponse(
@@ -248,6 +303,86 @@ def statistics(request, process_id: int):
         "contributions/admin/statistics.html",
         {"process": process, "total": stats["total"], "tables": tables},
     )
+
+
+# The export's columns as the selector names them: a heading staff read, in their
+# admin language, and a width in characters for the XLSX. "id" stays the number, so
+# rows can be matched with other exports and the open-data API.
+EXPORT_COLUMNS = {
+    "id": (gettext_lazy("ID"), 8),
+    "field_of_action": (gettext_lazy("Field of action"), 24),
+    "kind": (gettext_lazy("Kind"), 12),
+    "title": (gettext_lazy("Title"), 40),
+    "text": (gettext_lazy("Text"), 80),
+    "language": (gettext_lazy("Language"), 14),
+    "tags": (gettext_lazy("Tags"), 30),
+    "source": (gettext_lazy("Source"), 18),
+    "source_note": (gettext_lazy("Where it was collected"), 30),
+    "moderation_state": (gettext_lazy("Moderation"), 24),
+    "processing_state": (gettext_lazy("Processing"), 24),
+    "expert_group": (gettext_lazy("Expert group"), 30),
+    "outcome": (gettext_lazy("Outcome"), 28),
+    "statement": (gettext_lazy("Statement"), 80),
+    "supports": (gettext_lazy("Supports"), 10),
+    "comments": (gettext_lazy("Comments"), 11),
+    "received_at": (gettext_lazy("Received at"), 18),
+    "published_at": (gettext_lazy("Published at"), 18),
+    "pseudonym": (gettext_lazy("Pseudonym"), 20),
+}
+
+
+def _export_labels(process) -> dict:
+    """Per column, what its codes read as, in the active (admin) language."""
+
+    def labels(choices):
+        return {value: str(label) for value, label in choices}
+
+    return {
+        "field_of_action": {
+            field.slug: field.name for field in process.fields_of_action.all()
+        },
+        "kind": labels(Contribution.Kind.choices),
+        "source": labels(Contribution.Source.choices),
+        "moderation_state": labels(Contribution.Moderation.choices),
+        "processing_state": labels(Contribution.Processing.choices),
+        "outcome": labels(Statement.Outcome.choices),
+    }
+
+
+def _export_table(process, header, rows):
+    """The selector's rows with human headings and values instead of codes."""
+    labels = _export_labels(process)
+    tag_names = {tag.slug: tag.name for tag in process.tags.all()}
+    language_names = {}
+
+    def readable(column, value):
+        if column in labels:
+            return labels[column].get(value, value)
+        if column == "language":
+            if value not in language_names:
+                language_names[value] = language_name(value)
+            return language_names[value]
+        if column == "tags" and value:
+            return ", ".join(tag_names.get(slug, slug) for slug in value.split(", "))
+        return value
+
+    def human_rows(language):
+        # A CSV is streamed after the view returned, outside Wagtail's switch to
+        # the admin language; translated fields (statement, expert group) would
+        # otherwise come in whatever language the worker thread is left in.
+        with translation.override(language):
+            for row in rows:
+                yield [
+                    readable(column, value)
+                    for column, value in zip(header, row, strict=True)
+                ]
+
+    headings = [
+        capfirst(str(EXPORT_COLUMNS[column][0])) if column in EXPORT_COLUMNS else column
+        for column in header
+    ]
+    widths = [EXPORT_COLUMNS.get(column, ("", 16))[1] for column in header]
+    return headings, widths, human_rows(translation.get_language())
 
 
 def export(request, process_id: int, file_format: str):
@@ -259,7 +394,10 @@ def export(request, process_id: int, file_format: str):
         process,
         with_personal_data=request.user.has_perm("contributions.change_contribution"),
     )
+    headings, widths, rows = _export_table(process, header, rows)
     filename = f"{process.slug}-contributions"
     if file_format == "xlsx":
-        return exports.xlsx_response(filename, _("Contributions"), header, rows)
-    return exports.csv_response(filename, header, rows)
+        return exports.xlsx_response(
+            filename, _("Contributions"), headings, rows, column_widths=widths
+        )
+    return exports.csv_response(filename, headings, rows)

@@ -211,6 +211,15 @@ class Contribution(models.Model):
         return self.moderation_state == self.Moderation.PUBLISHED
 
     @property
+    def public_statement(self):
+        """The published statement, or None (never raises, so templates can ask)."""
+        try:
+            statement = self.statement
+        except Statement.DoesNotExist:
+            return None
+        return statement if statement.is_published else None
+
+    @property
     def author_name(self) -> str:
         return self.pseudonym
 

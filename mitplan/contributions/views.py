@@ -306,6 +306,8 @@ def contribution_detail(request, *, page, pk: int, forms=None, status=200):
         {
             "contribution": contribution,
             "reply_to": reply_to,
+            # A small form was refused: the page title starts with "Error" too.
+            "has_form_errors": status >= 400,
             "statement": selectors.published_statement(contribution),
             "history": selectors.public_history(contribution),
             "comment_form": comment_form,

@@ -1,15 +1,21 @@
 """Staff screens: the contributions list (moderators see all, expert-group members
 their group's), each contribution's moderation screen, offline input, reports."""
 
+import django_filters
+from django import forms
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.views.generic import EditView, IndexView
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import CreateView, EditView, IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets.button import HeaderButton
+from wagtail.admin.widgets.button import Button, ButtonWithDropdown, HeaderButton
 
 from mitplan.moderation.models import Report
 from mitplan.processes.models import Process
@@ -18,7 +24,20 @@ from . import admin_views, rules
 from .models import Contribution
 
 
-class ContributionIndexView(IndexView):
+class NoAddIndexView(IndexView):
+    """Residents send contributions and reports; staff never add them here (offline
+    input has its own screen). Wagtail's viewsets have no switch for that."""
+
+    def get_add_url(self):
+        return None
+
+
+class RedirectToIndex(CreateView):
+    def dispatch(self, request, *args, **kwargs):
+        return redirect(self.index_url_name)
+
+
+class ContributionIndexView(NoAddIndexView):
     def get_base_queryset(self):
         queryset = super().get_base_queryset().select_related("field_of_action")
         if rules.can_moderate(self.request.user):
@@ -29,31 +48,80 @@ class ContributionIndexView(IndexView):
 
     @cached_property
     def header_buttons(self):
+        """Offline input as a button, statistics and exports in a labelled dropdown:
+        short labels, so everything stays reachable in a 1280 px wide window."""
         buttons = list(super().header_buttons)
-        if rules.can_moderate(self.request.user):
-            for process in Process.objects.all():
-                buttons += [
-                    HeaderButton(
-                        _("Enter offline input: %(process)s") % {"process": process},
-                        url=reverse("contributions_offline_create", args=[process.pk]),
-                        icon_name="plus",
-                    ),
-                    HeaderButton(
-                        _("Statistics"),
-                        url=reverse("contributions_statistics", args=[process.pk]),
-                        icon_name="table",
-                    ),
-                    HeaderButton(
-                        "CSV",
-                        url=reverse("contributions_export", args=[process.pk, "csv"]),
-                        icon_name="download",
-                    ),
-                    HeaderButton(
-                        "XLSX",
-                        url=reverse("contributions_export", args=[process.pk, "xlsx"]),
-                        icon_name="download",
-                    ),
-                ]
+        if not rules.can_moderate(self.request.user):
+            return buttons
+        processes = list(Process.objects.order_by("pk"))
+        several = len(processes) > 1
+
+        def label(text, process):
+            if several:
+                return _("%(action)s: %(process)s") % {
+                    "action": text,
+                    "process": process,
+                }
+            return text
+
+        offline = [
+            Button(
+                label(_("Enter offline input"), process),
+                url=reverse("contributions_offline_create", args=[process.pk]),
+                icon_name="plus",
+                priority=index,
+            )
+            for index, process in enumerate(processes)
+        ]
+        if len(offline) == 1:
+            buttons.append(
+                HeaderButton(
+                    offline[0].label, url=offline[0].url, icon_name="plus", priority=10
+                )
+            )
+        elif offline:
+            buttons.append(
+                ButtonWithDropdown(
+                    label=_("Enter offline input"),
+                    buttons=offline,
+                    icon_name="plus",
+                    classname="w-header-button button",
+                    priority=10,
+                )
+            )
+        reports = []
+        for index, process in enumerate(processes):
+            priority = 10 * index
+            reports += [
+                Button(
+                    label(_("Statistics"), process),
+                    url=reverse("contributions_statistics", args=[process.pk]),
+                    icon_name="table",
+                    priority=priority,
+                ),
+                Button(
+                    label(_("Export CSV"), process),
+                    url=reverse("contributions_export", args=[process.pk, "csv"]),
+                    icon_name="download",
+                    priority=priority + 1,
+                ),
+                Button(
+                    label(_("Export XLSX"), process),
+                    url=reverse("contributions_export", args=[process.pk, "xlsx"]),
+                    icon_name="download",
+                    priority=priority + 2,
+                ),
+            ]
+        if reports:
+            buttons.append(
+                ButtonWithDropdown(
+                    label=_("Statistics and export"),
+                    buttons=reports,
+                    icon_name="arrow-down",
+                    classname="w-header-button button button-secondary",
+                    priority=20,
+                )
+            )
         return buttons
 
 
@@ -72,7 +140,7 @@ class ContributionViewSet(ModelViewSet):
     menu_label = _("Contributions")
     index_view_class = ContributionIndexView
     edit_view_class = ContributionModerateRedirect
-    add_view_enabled = False
+    add_view_class = RedirectToIndex
     copy_view_enabled = False
     inspect_view_enabled = False
     list_display = [
@@ -81,7 +149,14 @@ class ContributionViewSet(ModelViewSet):
         "kind",
         "moderation_state",
         "processing_state",
-        "language",
+        Column(
+            "language",
+            label=_("Language"),
+            accessor=lambda contribution: admin_views.language_name(
+                contribution.language
+            ),
+            sort_key="language",
+        ),
         "support_count",
         "created_at",
     ]
@@ -91,14 +166,32 @@ class ContributionViewSet(ModelViewSet):
         "kind",
         "language",
         "field_of_action",
+        "expert_group",
     ]
     search_fields = ["title", "text"]
     form_fields = ["title"]
 
 
-class ReportIndexView(IndexView):
+class ReportIndexView(NoAddIndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("contribution", "comment")
+
+
+class ReportFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(
+        label=_("Status"),
+        choices=[("open", _("Open")), ("closed", _("Closed"))],
+        empty_label=_("All"),
+        method="filter_status",
+        widget=forms.RadioSelect,
+    )
+
+    class Meta:
+        model = Report
+        fields = ["reason"]
+
+    def filter_status(self, queryset, name, value):
+        return queryset.filter(resolved_at__isnull=value == "open")
 
 
 class ReportViewSet(ModelViewSet):
@@ -106,12 +199,13 @@ class ReportViewSet(ModelViewSet):
     name = "reports"
     url_prefix = "participation/reports"
     icon = "warning"
-    menu_label = _("Reports")
+    # Not "Reports": Wagtail's own menu already has an entry of that name.
+    menu_label = _("Abuse reports")
     index_view_class = ReportIndexView
-    add_view_enabled = False
+    add_view_class = RedirectToIndex
     copy_view_enabled = False
     list_display = ["__str__", "reason", "contribution", "comment", "resolved_at"]
-    list_filter = ["reason", "resolved_at"]
+    filterset_class = ReportFilterSet
     form_fields = ["resolution"]
 
 
@@ -125,6 +219,71 @@ class ModerationGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_viewsets():
     return ModerationGroup()
+
+
+class WaitingWorkPanel(Component):
+    """The dashboard's answer to "what waits for me?": for moderators the contributions
+    to moderate and the open abuse reports, for expert-group members their group's
+    contributions that wait for a statement. Each number links to its list."""
+
+    name = "contributions_waiting_work"
+    template_name = "contributions/admin/dashboard_panel.html"
+    order = 50  # above Wagtail's own panels
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        items = []
+        contributions_url = reverse("contributions:index")
+        if rules.can_moderate(self.user):
+            items.append(
+                {
+                    "count": Contribution.objects.filter(
+                        moderation_state=Contribution.Moderation.PENDING
+                    ).count(),
+                    "kind": "pending",
+                    "icon": "comment",
+                    "url": f"{contributions_url}?moderation_state="
+                    f"{Contribution.Moderation.PENDING}",
+                }
+            )
+            if self.user.has_perm("moderation.view_report"):
+                items.append(
+                    {
+                        "count": Report.objects.filter(resolved_at=None).count(),
+                        "kind": "reports",
+                        "icon": "warning",
+                        "url": reverse("reports:index") + "?status=open",
+                    }
+                )
+        if group_ids := rules.expert_group_ids(self.user):
+            query = {
+                "moderation_state": Contribution.Moderation.PUBLISHED,
+                "processing_state": Contribution.Processing.WITH_EXPERT_GROUP,
+            }
+            if len(group_ids) == 1:  # moderators would otherwise see every group's
+                query["expert_group"] = next(iter(group_ids))
+            items.append(
+                {
+                    "count": Contribution.objects.filter(
+                        expert_group_id__in=group_ids,
+                        moderation_state=Contribution.Moderation.PUBLISHED,
+                        processing_state=Contribution.Processing.WITH_EXPERT_GROUP,
+                    ).count(),
+                    "kind": "statements",
+                    "icon": "edit",
+                    "url": f"{contributions_url}?{urlencode(query)}",
+                }
+            )
+        return {"items": items}
+
+
+@hooks.register("construct_homepage_panels")
+def add_waiting_work_panel(request, panels):
+    user = request.user
+    if rules.can_moderate(user) or rules.expert_group_ids(user):
+        panels.append(WaitingWorkPanel(user))
 
 
 @hooks.register("register_admin_urls")

@@ -24,6 +24,7 @@ from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 __all__ = ["csv_response", "neutralise", "xlsx_response"]
 
@@ -109,8 +110,14 @@ def xlsx_response(
     sheet_title: str,
     header: Sequence[object],
     rows: Iterable[Sequence[object]],
+    *,
+    column_widths: Sequence[float | None] = (),
 ) -> HttpResponse:
     """Return ``rows`` as an Excel workbook with a bold, frozen header row.
+
+    ``column_widths`` gives each column's width in characters (``None`` leaves
+    one at Excel's default), so long texts do not open as a narrow column and
+    short codes do not take a wide one.
 
     openpyxl's write-only mode streams rows to a temporary file, so only the
     compressed workbook is held in memory. Text cells are neutralised like in the CSV
@@ -121,6 +128,10 @@ def xlsx_response(
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(sheet_title_clean(sheet_title))
     sheet.freeze_panes = "A2"
+    # Write-only sheets take column widths only before the first row.
+    for index, width in enumerate(column_widths, start=1):
+        if width:
+            sheet.column_dimensions[get_column_letter(index)].width = width
     bold = Font(bold=True)
     header_cells = []
     for value in header:

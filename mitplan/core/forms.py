@@ -98,6 +98,15 @@ class KernForm(forms.Form):
                 for validator in field.validators
             ]
 
+    def visible_field_errors(self):
+        """The fields to correct, for the links in the error summary (the honeypot
+        has its own message)."""
+        return [
+            field
+            for field in self.visible_fields()
+            if field.errors and field.name != "website"
+        ]
+
     def hidden_errors(self):
         """Errors of hidden fields (e.g. an expired form key), shown above the form."""
         return [error for field in self.hidden_fields() for error in field.errors]
@@ -119,7 +128,13 @@ class MultilineField(forms.CharField):
 
     def widget_attrs(self, widget):
         attrs = super().widget_attrs(widget)
-        attrs.pop("maxlength", None)
+        limit = attrs.pop("maxlength", None)
+        if limit:
+            # site.js shows a live count from these (without JavaScript the hint
+            # and the server's message say the limit).
+            attrs["data-limit"] = limit
+            attrs["data-count-text"] = _("%(count)s of %(limit)s characters")
+            attrs["data-over-text"] = _("%(over)s characters too many")
         return attrs
 
 

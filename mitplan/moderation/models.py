@@ -43,8 +43,9 @@ class Report(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
-        verbose_name = _("report")
-        verbose_name_plural = _("reports")
+        # "Reports" alone would clash with Wagtail's own reports menu.
+        verbose_name = _("abuse report")
+        verbose_name_plural = _("abuse reports")
         constraints = [
             models.CheckConstraint(
                 condition=(Q(contribution__isnull=False) & Q(comment__isnull=True))

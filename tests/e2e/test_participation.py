@@ -20,6 +20,28 @@ def test_contribution_pages_are_accessible(page, lang):
     assert_accessible(page)
     page.goto(f"{page.base_url}/{lang}/lip/beitraege/neu/")
     assert_accessible(page)
+    page.locator("form.mp-form button[type=submit]:not([name])").click()
+    assert page.locator("#form-errors").is_visible()
+    assert_accessible(page)
+    # The error summary's first link moves focus to the first choice of its group.
+    page.locator("#form-errors a").first.click()
+    assert page.evaluate("document.activeElement.id") == "id_kind_0"
+    page.goto(f"{page.base_url}/{lang}/lip/handlungsfelder/")
+    assert_accessible(page)
+
+
+def test_reply_to_a_comment(page):
+    page.goto(f"{page.base_url}/en/lip/beitraege/")
+    # A contribution of the demo with comments: the "most discussed" first.
+    page.goto(f"{page.base_url}/en/lip/beitraege/?sort=discussed")
+    page.locator(".mp-contribution a").first.click()
+    page.locator(".mp-comment__actions a", has_text="Reply").first.click()
+    assert page.locator(".mp-reply-to").is_visible()
+    page.fill("#id_text", "An answer to this comment.")
+    page.locator("#comment-form-heading ~ form button[type=submit]").click()
+    reply = page.locator(".mp-comments--replies .mp-comment", has_text="An answer")
+    assert reply.is_visible()
+    assert_accessible(page)
 
 
 def test_submit_moderate_answer_and_read_the_statement(page, browser, server):

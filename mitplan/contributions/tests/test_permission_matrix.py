@@ -100,9 +100,12 @@ def exports_with_pseudonyms(client, items):
     process = Process.objects.get(slug="lip-2")
     url = f"/admin/participation/contributions/export/{process.pk}.csv"
     response = client.get(url)
-    return response.status_code == 200 and b"pseudonym" in b"".join(
+    if response.status_code != 200:
+        return False
+    content = b"".join(
         response.streaming_content if response.streaming else [response.content]
     )
+    return b"pseudonym" in content.splitlines()[0].lower()
 
 
 def enters_offline_input(client, items):

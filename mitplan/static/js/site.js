@@ -23,3 +23,40 @@ for (const menu of document.querySelectorAll("details.mp-lang__details")) {
 
 const summary = document.getElementById("form-errors");
 if (summary) summary.focus();
+
+// A live character count under text areas with a limit. The visible count follows
+// every key; screen readers hear it once typing pauses, not on every letter.
+const numbers = new Intl.NumberFormat(document.documentElement.lang, {
+  numberingSystem: "latn",
+});
+const format = (n) => numbers.format(n);
+for (const area of document.querySelectorAll("textarea[data-limit]")) {
+  const limit = Number(area.dataset.limit);
+  const shown = document.createElement("p");
+  shown.className = "kern-hint mp-count";
+  shown.setAttribute("aria-hidden", "true");
+  const spoken = document.createElement("p");
+  spoken.className = "kern-sr-only";
+  spoken.setAttribute("aria-live", "polite");
+  area.after(shown, spoken);
+  let timer;
+  const update = () => {
+    // Browsers send a line break as two characters; the server counts one, like this.
+    const length = area.value.replace(/\r\n/g, "\n").length;
+    const text =
+      length > limit
+        ? area.dataset.overText.replace("%(over)s", format(length - limit))
+        : area.dataset.countText
+            .replace("%(count)s", format(length))
+            .replace("%(limit)s", format(limit));
+    shown.textContent = text;
+    shown.classList.toggle("mp-count--over", length > limit);
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      spoken.textContent = text;
+    }, 1000);
+  };
+  area.addEventListener("input", update);
+  update();
+  spoken.textContent = "";
+}
