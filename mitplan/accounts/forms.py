@@ -2,6 +2,8 @@
 markup, errors next to the field)."""
 
 from allauth.account import forms as allauth_forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
 from mitplan.core.forms import KernBoundField, KernFormRenderer
 
@@ -37,3 +39,22 @@ class ResetPasswordForm(KernFormMixin, allauth_forms.ResetPasswordForm):
 
 class ResetPasswordKeyForm(KernFormMixin, allauth_forms.ResetPasswordKeyForm):
     pass
+
+
+class StaffLoginForm(WagtailLoginForm):
+    """The admin login: staff sign in with their e-mail address (allauth's backend
+    takes it in the user-name field), so the field says so."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = _("E-mail address or user name")
+        self.fields["username"].widget.attrs["placeholder"] = _("Your e-mail address")
+        self.fields["username"].widget.attrs["autocomplete"] = "username"
+        self.fields["password"].label = _("Password")
+        self.error_messages = {
+            **self.error_messages,
+            "invalid_login": _(
+                "E-mail address (or user name) and password do not match. "
+                "Please try again."
+            ),
+        }

@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 
 from mitplan.notifications.services import subscribers_notify
 from mitplan.processes.models import (
@@ -35,6 +36,9 @@ NOTIFIED_STEPS = {
 }
 
 
+LOG_PREFIX = "mitplan.contribution."
+
+
 def _history(contribution, step, *, actor=None, expert_group=None, note="", at=None):
     entry = HistoryEntry.objects.create(
         contribution=contribution,
@@ -43,6 +47,14 @@ def _history(contribution, step, *, actor=None, expert_group=None, note="", at=N
         expert_group=expert_group,
         note=note,
         at=at or timezone.now(),
+    )
+    # The staff audit trail: Wagtail's log, with who did it (residents' own
+    # submissions have no account behind them: user None).
+    log(
+        contribution,
+        f"{LOG_PREFIX}{step}",
+        user=actor if getattr(actor, "is_authenticated", False) else None,
+        data={"note": note, "expert_group": expert_group.pk if expert_group else None},
     )
     if step in NOTIFIED_STEPS:
         subscribers_notify(contribution=contribution, step=step)

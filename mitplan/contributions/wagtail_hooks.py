@@ -21,7 +21,8 @@ from mitplan.moderation.models import Report
 from mitplan.processes.models import Process
 
 from . import admin_views, rules
-from .models import Contribution
+from .models import Contribution, HistoryEntry
+from .services import LOG_PREFIX
 
 
 class NoAddIndexView(IndexView):
@@ -310,3 +311,12 @@ def register_moderation_urls():
             name="contributions_offline_create",
         ),
     ]
+
+
+@hooks.register("register_log_actions")
+def register_contribution_log_actions(actions):
+    """Every step of a contribution's processing also enters Wagtail's audit log
+    (Reports → Site history, and the contribution's history in the admin), with
+    who took it. The step names are the public history's own."""
+    for step in HistoryEntry.Step:
+        actions.register_action(f"{LOG_PREFIX}{step.value}", step.label, step.label)

@@ -44,3 +44,25 @@ def test_login_page_renders_in_the_site_layout(client):
     response = client.get("/ar/konto/login/")
     assert response.status_code == 200
     assert 'dir="rtl"' in response.content.decode()
+
+
+def test_staff_sign_in_to_the_admin_with_their_e_mail_address(db):
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    get_user_model().objects.create_user(
+        username="amt",
+        email="amt@example.org",
+        password="ein-langes-passwort",
+        is_staff=True,
+        is_superuser=True,
+    )
+    client = Client()
+    page = client.get("/admin/login/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "E-mail address or user name" in page
+    response = client.post(
+        "/admin/login/",
+        {"username": "amt@example.org", "password": "ein-langes-passwort"},
+    )
+    assert response.status_code == 302
+    assert client.get("/admin/").status_code == 200

@@ -292,3 +292,24 @@ def test_the_author_is_told_why_a_contribution_was_rejected(
         )
     [message] = mail.outbox
     assert "Bitte ohne Namen von Nachbarn." in message.body
+
+
+def test_every_step_enters_the_staff_audit_log_with_who_took_it(process):
+    from django.contrib.auth import get_user_model
+    from wagtail.models import ModelLogEntry
+
+    owner = get_user_model().objects.create_user(username="amt", password="x" * 12)
+    contribution = ContributionFactory(moderation_state="pending", published_at=None)
+    services.contribution_publish(contribution=contribution, actor=owner)
+    services.contribution_forward(
+        contribution=contribution,
+        actor=owner,
+        expert_group=contribution.field_of_action.expert_group,
+    )
+    entries = ModelLogEntry.objects.for_instance(contribution).order_by("timestamp")
+    assert [e.action for e in entries] == [
+        "mitplan.contribution.published",
+        "mitplan.contribution.forwarded",
+    ]
+    assert {e.user_id for e in entries} == {owner.pk}
+    assert entries[0].message == "Veröffentlicht"  # the public step's own label
