@@ -2,6 +2,7 @@
 
 from django import forms
 from django.conf import settings
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from mitplan.processes.forms import SPOKEN_LANGUAGES
@@ -62,12 +63,47 @@ class StatementForm(forms.Form):
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 6}),
     )
-    text_en = forms.CharField(
-        label=_("Statement (English, optional)"),
-        max_length=5000,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
+
+    def __init__(self, *args, contribution_language: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        # A translation per UI language, optional; the contribution's own language
+        # first, so an Arabic author can get an Arabic answer.
+        others = [
+            code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE
+        ]
+        others.sort(key=lambda code: code != contribution_language)
+        for code in others:
+            self.fields[f"text_{code}"] = forms.CharField(
+                label=_("Statement in %(language)s (optional)")
+                % {"language": get_language_info(code)["name_translated"]},
+                max_length=5000,
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 3, "dir": "auto", "lang": code}),
+            )
+        self.first_translation = others[0]
+
+    def main_fields(self):
+        """Outcome, German text and the translation into the contribution's language."""
+        return [
+            self["outcome"],
+            self["text_de"],
+            self[f"text_{self.first_translation}"],
+        ]
+
+    def other_translations(self):
+        return [
+            field
+            for field in self
+            if field.name.startswith("text_")
+            and field.name not in ("text_de", f"text_{self.first_translation}")
+        ]
+
+    def translations(self) -> dict[str, str]:
+        return {
+            name.removeprefix("text_"): value
+            for name, value in self.cleaned_data.items()
+            if name.startswith("text_") and name != "text_de"
+        }
 
 
 class ReasonForm(forms.Form):

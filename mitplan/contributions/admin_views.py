@@ -5,6 +5,7 @@ reaches its subscribers. Expert-group members see and answer only their group's
 contributions; moderating and publishing statements is for process owners.
 """
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
@@ -81,9 +82,13 @@ def moderate(request, pk: int):
         "statement": StatementForm(
             initial={
                 "outcome": statement.outcome if statement else None,
-                "text_de": statement.text_de if statement else "",
-                "text_en": statement.text_en if statement else "",
-            }
+                **{
+                    f"text_{code}": getattr(statement, f"text_{code}") or ""
+                    for code, _name in settings.LANGUAGES
+                    if statement
+                },
+            },
+            contribution_language=contribution.language,
         ),
         "hide": ReasonForm(),
     }
@@ -208,14 +213,16 @@ def _act(request, contribution, statement, action, forms) -> str | None:
             )
             return _("Forwarded to the expert group.")
     elif action in {"draft_statement", "publish_statement"}:
-        form = forms["statement"] = StatementForm(request.POST)
+        form = forms["statement"] = StatementForm(
+            request.POST, contribution_language=contribution.language
+        )
         if form.is_valid():
             was_published = statement is not None and statement.is_published
             statement = services.statement_draft(
                 contribution=contribution,
                 outcome=form.cleaned_data["outcome"],
                 text=form.cleaned_data["text_de"],
-                translations={"en": form.cleaned_data["text_en"]},
+                translations=form.translations(),
                 actor=user,
             )
             if action == "publish_statement":

@@ -240,3 +240,32 @@ def test_the_language_is_named(client):
     contribution = ContributionFactory(language="ar")
     html = client.get(moderate_url(contribution)).content.decode()
     assert "Language: Arabic" in html
+
+
+def test_a_statement_can_answer_in_the_contributions_own_language(client):
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user(username="amt2", password="x" * 12)
+    user.groups.add(Group.objects.get(name="Prozessverantwortliche"))
+    client.force_login(user)
+    bildung = FieldOfAction.objects.get(slug="bildung")
+    contribution = ContributionFactory(
+        field_of_action=bildung, expert_group=bildung.expert_group, language="ar"
+    )
+    url = f"/admin/participation/contributions/{contribution.pk}/moderate/"
+    html = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    # The Arabic field comes right after the German one, before the others.
+    assert html.index('name="text_ar"') < html.index('name="text_en"')
+    client.post(
+        url,
+        {
+            "action": "publish_statement",
+            "outcome": "taken",
+            "text_de": "Übernommen.",
+            "text_ar": "تم الأخذ به.",
+        },
+    )
+    contribution.refresh_from_db()
+    assert contribution.statement.text_ar == "تم الأخذ به."
+    page = client.get(f"/ar/lip/beitraege/{contribution.pk}/").content.decode()
+    assert "تم الأخذ به." in page and "Übernommen." not in page
