@@ -78,7 +78,7 @@ def test_100_kb_of_text_is_refused_and_kept(client, advisor):
     response = client.post(url(advisor), form_data(message=text))
     assert response.status_code == 400
     html = response.content.decode()
-    assert "höchstens 5.000 Zeichen; dieser Text hat 110.000" in html
+    assert "höchstens 5.000 Zeichen; dieser Text hat 109.999." in html
     assert "Sehr lange Nachricht." in html  # what was typed is still there
     assert not mail.outbox
 
