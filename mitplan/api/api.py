@@ -100,29 +100,23 @@ class ContributionPagination(PageNumberPagination):
 @api.get("/contributions", response=list[ContributionOut], tags=["contributions"])
 @paginate(ContributionPagination)
 def contribution_list(request, filters: Query[ContributionFilters]):
-    queryset = (
-        contribution_selectors.contribution_queryset(
-            contribution_selectors.ListFilters(
-                **{
-                    name: (getattr(filters, name) or "")[:200]
-                    for name in (
-                        "field",
-                        "kind",
-                        "state",
-                        "language",
-                        "tag",
-                        "q",
-                        "sort",
-                    )
-                }
-            )
-        )
-        .select_related("process", "field_of_action", "statement__expert_group")
-        .prefetch_related("tags")
+    # Filters as the list page takes them; "process" narrows to one process.
+    list_filters = contribution_selectors.ListFilters(
+        **{
+            name: (getattr(filters, name) or "")[:200]
+            for name in ("field", "kind", "state", "language", "tag", "q", "sort")
+        }
     )
+    process = None
     if filters.process:
-        queryset = queryset.filter(process__slug=filters.process)
-    return _Mapped(queryset)
+        process = Process.objects.filter(slug=filters.process[:80]).first()
+        if process is None:
+            return _Mapped([])
+    return _Mapped(
+        contribution_selectors.MatchingContributions(
+            list_filters, process=process, for_api=True
+        )
+    )
 
 
 @api.get(
@@ -139,16 +133,16 @@ def contribution_detail(request, contribution_id: int):
 
 
 class _Mapped:
-    """A queryset that pagination slices and counts, turned into output rows."""
+    """Contributions that pagination slices and counts, turned into output rows."""
 
-    def __init__(self, queryset):
-        self.queryset = queryset
+    def __init__(self, contributions):
+        self.contributions = contributions
 
     def count(self):
-        return self.queryset.count()
+        return len(self.contributions)
 
     def __len__(self):
         return self.count()
 
     def __getitem__(self, index):
-        return [_contribution_out(item) for item in self.queryset[index]]
+        return [_contribution_out(item) for item in self.contributions[index]]

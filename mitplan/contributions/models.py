@@ -177,13 +177,32 @@ class Contribution(models.Model):
                 fields=["process", "moderation_state", "-published_at", "-id"],
                 name="contribution_list_newest",
             ),
+            # The sort columns, then the tie-breakers, so a page of ids is read from
+            # the index alone.
             models.Index(
-                fields=["process", "moderation_state", "-support_count"],
+                fields=[
+                    "process",
+                    "moderation_state",
+                    "-support_count",
+                    "-published_at",
+                    "-id",
+                ],
                 name="contribution_list_supported",
             ),
             models.Index(
-                fields=["process", "moderation_state", "-comment_count"],
+                fields=[
+                    "process",
+                    "moderation_state",
+                    "-comment_count",
+                    "-published_at",
+                    "-id",
+                ],
                 name="contribution_list_discussed",
+            ),
+            # The open data API lists across processes.
+            models.Index(
+                fields=["moderation_state", "-published_at", "-id"],
+                name="contribution_all_newest",
             ),
         ]
         constraints = [

@@ -10,7 +10,6 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Max, Prefetch, Q
 from django.db.models.functions import Substr
 from django.http import Http404
-from django.utils.functional import cached_property
 
 from mitplan.comments.models import Comment
 
@@ -37,60 +36,81 @@ class ListFilters:
 
 
 def contribution_list(process, filters: ListFilters, page_number):
-    """One page of the list. It pages through ids only, which the sort indexes cover,
-    then loads the page's twenty rows: the last page costs what the first does."""
-    ids = (
-        contribution_queryset(filters)
-        .filter(process=process)
-        .values_list("pk", flat=True)
+    """One page of the list (see `MatchingContributions`)."""
+    matches = MatchingContributions(filters, process=process)
+    page = Paginator(matches, PAGE_SIZE).get_page(
+        page_number if str(page_number or "").isdigit() else 1
     )
-    page = _CountCachingPaginator(
-        ids, PAGE_SIZE, count_key=_count_key(process.pk, filters)
-    ).get_page(page_number if str(page_number or "").isdigit() else 1)
-    page_ids = list(page.object_list)
-    rows = (
-        Contribution.objects.filter(pk__in=page_ids)
-        .select_related("field_of_action", "statement")
-        .prefetch_related("tags")
-        # The card shows the start of the text; the rest never leaves the database.
-        .defer("text")
-        .annotate(excerpt=Substr("text", 1, EXCERPT_LENGTH + 1))
-        .in_bulk()
-    )
-    page.object_list = [rows[pk] for pk in page_ids if pk in rows]
     return page
 
 
-class _CountCachingPaginator(Paginator):
-    """Counting every match is the list's costly query (a scan for a search or a rare
-    filter); the count is kept until the published set changes."""
+class MatchingContributions:
+    """The published contributions a filter matches, for a paginator (the list page,
+    the API). It pages through ids only, which the sort indexes cover, and then
+    loads just that page's rows: the last page costs what the first does. Counting
+    every match is the costly query (a scan for a search or a rare filter); the
+    count is kept until a contribution, its statement or its tags change."""
 
-    def __init__(self, *args, count_key: str, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.count_key = count_key
+    def __init__(self, filters: ListFilters, *, process=None, for_api=False):
+        self.filters = filters
+        self.ids = contribution_queryset(filters).values_list("pk", flat=True)
+        if process is not None:
+            self.ids = self.ids.filter(process=process)
+        self.process_id = process.pk if process is not None else None
+        self.for_api = for_api
 
-    @cached_property
-    def count(self):
+    def count(self) -> int:
         return cache.get_or_set(
-            self.count_key, lambda: Paginator.count.func(self), COUNT_CACHE_SECONDS
+            _count_key(self.process_id, self.filters),
+            self.ids.count,
+            COUNT_CACHE_SECONDS,
         )
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index: slice) -> list[Contribution]:
+        page_ids = list(self.ids[index])
+        rows = Contribution.objects.filter(pk__in=page_ids).prefetch_related("tags")
+        if self.for_api:
+            rows = rows.select_related(
+                "process", "field_of_action", "statement__expert_group"
+            )
+        else:
+            rows = (
+                rows.select_related("field_of_action", "statement")
+                # The card shows the start of the text; the rest stays in the database.
+                .defer("text")
+                .annotate(excerpt=Substr("text", 1, EXCERPT_LENGTH + 1))
+            )
+        by_id = rows.in_bulk()
+        return [by_id[pk] for pk in page_ids if pk in by_id]
 
 
 COUNT_CACHE_SECONDS = 600
+_ALL_PROCESSES = "all"
 
 
-def list_version(process_id: int) -> int:
+def list_version(process_id) -> int:
     return cache.get_or_set(f"contributions:list:{process_id}", time.time_ns, None)
 
 
 def list_changed(process_id: int) -> None:
     """Called when a contribution, its statement or its tags change: counts of the
-    list, kept per filter, start afresh."""
-    cache.set(f"contributions:list:{process_id}", time.time_ns(), None)
+    list, kept per filter, start afresh (for its process and across processes)."""
+    now = time.time_ns()
+    cache.set_many(
+        {
+            f"contributions:list:{process_id}": now,
+            f"contributions:list:{_ALL_PROCESSES}": now,
+        },
+        None,
+    )
     cache.delete(f"contributions:languages:{process_id}")
 
 
-def _count_key(process_id: int, filters: ListFilters) -> str:
+def _count_key(process_id, filters: ListFilters) -> str:
+    process_id = process_id or _ALL_PROCESSES
     digest = hashlib.blake2b(
         repr(sorted(vars(filters).items())).encode(), digest_size=12
     ).hexdigest()

@@ -75,3 +75,13 @@ def test_list_queries_do_not_grow(client, django_assert_max_num_queries):
     with django_assert_max_num_queries(6):
         client.get("/api/v1/contributions")
     assert Contribution.objects.count() >= 5
+
+
+def test_an_unknown_process_lists_nothing_and_counts_follow_changes(client):
+    empty = client.get("/api/v1/contributions?process=gibt-es-nicht").json()
+    assert empty == {"items": [], "count": 0}
+    before = client.get("/api/v1/contributions?process=lip-2").json()["count"]
+    ContributionFactory()
+    after = client.get("/api/v1/contributions?process=lip-2").json()["count"]
+    assert after == before + 1
+    assert client.get("/api/v1/contributions").json()["count"] == after
