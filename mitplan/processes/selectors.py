@@ -100,8 +100,13 @@ def process_for_pages(process_id: int) -> Process:
     return cache.get_or_set(_process_key(process_id), read, 3600)
 
 
+# Part of the key: raise it when the cached objects change shape (a new field), so
+# a deployment never reads objects pickled by the release before.
+PROCESS_CACHE_VERSION = 2
+
+
 def _process_key(process_id: int) -> str:
-    return f"processes:pages:{process_id}"
+    return f"processes:pages:v{PROCESS_CACHE_VERSION}:{process_id}"
 
 
 def process_changed(process_id: int) -> None:
