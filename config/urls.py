@@ -20,6 +20,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include("mitplan.contributions.urls")),
+    path("", include("mitplan.accounts.urls")),
     path("konto/", include("allauth.urls")),
     path("", include("mitplan.contact.urls")),
     path("", include("mitplan.notifications.urls")),

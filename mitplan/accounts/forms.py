@@ -2,10 +2,11 @@
 markup, errors next to the field)."""
 
 from allauth.account import forms as allauth_forms
+from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
-from mitplan.core.forms import KernBoundField, KernFormRenderer
+from mitplan.core.forms import KernBoundField, KernForm, KernFormRenderer
 
 
 class KernFormMixin:
@@ -58,3 +59,24 @@ class StaffLoginForm(WagtailLoginForm):
                 "Please try again."
             ),
         }
+
+
+class AccountDeleteForm(KernForm):
+    password = forms.CharField(
+        label=_("Your password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text=_("So that nobody else can delete your account."),
+    )
+    confirm = forms.BooleanField(
+        label=_("Yes, delete my account. This cannot be undone."),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("This is not your password."))
+        return password
