@@ -49,9 +49,11 @@ class StaffLoginForm(WagtailLoginForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["username"].label = _("E-mail address or user name")
-        self.fields["username"].widget.attrs["placeholder"] = _("Your e-mail address")
+        # The label says it all; a placeholder saying less would only disagree.
+        self.fields["username"].widget.attrs.pop("placeholder", None)
         self.fields["username"].widget.attrs["autocomplete"] = "username"
         self.fields["password"].label = _("Password")
+        self.fields["password"].widget.attrs["autocomplete"] = "current-password"
         self.error_messages = {
             **self.error_messages,
             "invalid_login": _(

@@ -180,7 +180,7 @@ def _act(request, contribution, statement, action, forms) -> str | None:
                 reason=form.cleaned_data["reason"],
                 actor=user,
             )
-            return f"{_('Rejected.')} {reach}"
+            return _("Rejected.") + " " + reach
     elif action == "edit":
         form = forms["edit"] = EditForm(request.POST)
         if form.is_valid():
@@ -326,6 +326,7 @@ EXPORT_COLUMNS = {
     "source": (gettext_lazy("Source"), 18),
     "source_note": (gettext_lazy("Where it was collected"), 30),
     "moderation_state": (gettext_lazy("Moderation"), 24),
+    "moderation_reason": (gettext_lazy("Reason given to the author"), 40),
     "processing_state": (gettext_lazy("Processing"), 24),
     "expert_group": (gettext_lazy("Expert group"), 30),
     "outcome": (gettext_lazy("Outcome"), 28),

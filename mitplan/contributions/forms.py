@@ -49,6 +49,16 @@ LANGUAGE_CHOICES = [("auto", _("Recognise automatically"))] + list(
 )
 
 
+class SpokenLanguageSelect(forms.Select):
+    """Each language is named in itself; mark it so (screen readers switch voice)."""
+
+    def create_option(self, name, value, label, selected, index, **kwargs):
+        option = super().create_option(name, value, label, selected, index, **kwargs)
+        if value and value != "auto":
+            option["attrs"] = {**option["attrs"], "lang": value}
+        return option
+
+
 class ContributionForm(ProofOfWorkMixin, SpamGuardMixin):
     kind = forms.ChoiceField(
         label=_("What would you like to send?"),
@@ -79,7 +89,10 @@ class ContributionForm(ProofOfWorkMixin, SpamGuardMixin):
         widget=LanguageMarkedCheckboxes,
     )
     language = forms.ChoiceField(
-        label=_("Language of your text"), choices=LANGUAGE_CHOICES, initial="auto"
+        label=_("Language of your text"),
+        choices=LANGUAGE_CHOICES,
+        initial="auto",
+        widget=SpokenLanguageSelect,
     )
     pseudonym = forms.CharField(
         label=_("Name shown with it"),

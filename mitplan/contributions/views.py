@@ -11,9 +11,8 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 from django_ratelimit.core import is_ratelimited
 
 from mitplan.comments import services as comment_services
@@ -33,11 +32,11 @@ SUPPORTER_SALT = "mitplan.contributions.supporter"
 
 
 CLOSED_MESSAGES = {
-    "contributions": _lazy(
+    "contributions": gettext_lazy(
         "Sending contributions is closed at the moment. What you wrote is still "
         "here, so you can copy it."
     ),
-    "comments": _lazy(
+    "comments": gettext_lazy(
         "Commenting is closed at the moment. What you wrote is still here, so you "
         "can copy it."
     ),
@@ -217,6 +216,8 @@ def contribution_create(request, *, page):
             initial["field_of_action"] = process.fields_of_action.filter(
                 slug=field_slug
             ).first()
+        if request.user.is_authenticated and request.user.email:
+            initial["email"] = request.user.email
         form = ContributionForm(process=process, initial=initial)
     context.update(
         form=form,
@@ -285,7 +286,9 @@ def contribution_received(request, *, page):
     )
 
 
-def contribution_detail(request, *, page, pk: int, forms=None, status=200):
+def contribution_detail(
+    request, *, page, pk: int, forms=None, status=200, support_refused=False
+):
     context = page.get_context(request, full=False)
     contribution = selectors.contribution_detail(context["process"], pk)
     if contribution.moderation_state == Contribution.Moderation.MERGED:
@@ -306,6 +309,11 @@ def contribution_detail(request, *, page, pk: int, forms=None, status=200):
         {
             "contribution": contribution,
             "reply_to": reply_to,
+            "support_refused": support_refused,
+            # The comment just sent says so (and keyboard focus can land on it).
+            "commented": int(request.GET["kommentiert"])
+            if request.GET.get("kommentiert", "").isdigit()
+            else None,
             # A small form was refused: the page title starts with "Error" too.
             "has_form_errors": status >= 400,
             "statement": selectors.published_statement(contribution),
@@ -372,7 +380,9 @@ def contribution_support(request, *, page, pk: int):
     contribution = _public_contribution(page, pk)
     url = detail_url(page, contribution.pk) + "#support"
     if not _open_for(page, "supports"):
-        return contribution_detail(request, page=page, pk=pk, status=403)
+        return contribution_detail(
+            request, page=page, pk=pk, status=403, support_refused=True
+        )
     if _limited(request, "contributions.support", settings.SUPPORT_RATE):
         return contribution_detail(request, page=page, pk=pk, status=429)
     token = None
@@ -433,7 +443,10 @@ def contribution_comment(request, *, page, pk: int):
         parent=parent,
         submission_key=form.cleaned_data["submission"],
     )
-    return redirect(detail_url(page, contribution.pk) + f"#comment-{comment.pk}")
+    return redirect(
+        detail_url(page, contribution.pk)
+        + f"?kommentiert={comment.pk}#comment-{comment.pk}"
+    )
 
 
 @same_origin_post

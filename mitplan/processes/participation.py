@@ -55,7 +55,12 @@ def participation(process: Process, *, today: date | None = None) -> Participati
         for feature in FEATURES
     }
     reason = ""
-    if not all(allowed.values()):
+    closed = [feature for feature, is_open in allowed.items() if not is_open]
+    on_hold = [p for p in phases if phase_state(process, p, today) == "on_hold"]
+    if closed and any(getattr(p, f"accepts_{f}") for p in on_hold for f in closed):
+        # Its dates move when the process resumes, so no date can be promised.
+        reason = _("The process is paused: this opens again when it resumes.")
+    elif closed:
         upcoming = sorted(
             (
                 p

@@ -65,8 +65,9 @@ def test_a_comment_after_closing_is_refused_and_kept(client):
 def test_supporting_after_closing_is_refused(client):
     contribution = ContributionFactory()
     close("supports")
-    response = client.post(detail(contribution, suffix="unterstuetzen/"))
+    response = client.post(detail(contribution, "en", "unterstuetzen/"))
     assert response.status_code == 403
+    assert "Your support was not counted" in response.content.decode()
     contribution.refresh_from_db()
     assert contribution.support_count == 0
     assert not contribution.supports.exists()

@@ -289,7 +289,7 @@ def test_reply_link_prepares_the_form_for_a_reply(client):
     )
     html = client.get(detail(contribution, "en")).content.decode()
     assert f'href="?antwort={comment.pk}#comment-form-heading"' in html
-    assert 'aria-label="Reply to the comment by Ada"' in html
+    assert 'Reply<span class="kern-sr-only">: Ada, „Erster Gedanke“</span>' in html
     html = client.get(detail(contribution, "en") + f"?antwort={comment.pk}").content
     html = html.decode()
     assert "You reply to the comment by" in html
@@ -308,9 +308,16 @@ def test_comment_and_reply(client):
         "started": FreshTimestampInput().format_value(None),
         "submission": new_submission_key(),
     }
-    response = client.post(detail(contribution, suffix="kommentieren/"), data)
+    response = client.post(detail(contribution, "en", "kommentieren/"), data)
     assert response.status_code == 302
     comment = Comment.objects.get(text="Finde ich gut!")
+    # The page the sender lands on says the comment is out, at the comment itself.
+    assert response["Location"].endswith(
+        f"?kommentiert={comment.pk}#comment-{comment.pk}"
+    )
+    landed = client.get(response["Location"]).content.decode()
+    assert f'id="comment-{comment.pk}" tabindex="-1"' in landed
+    assert "Your comment is published." in landed
     reply = dict(
         data, text="Ich auch", parent=str(comment.pk), submission=new_submission_key()
     )

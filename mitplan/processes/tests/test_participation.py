@@ -3,7 +3,7 @@
 import datetime
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from mitplan.processes.models import Process
 from mitplan.processes.participation import participation
@@ -66,8 +66,13 @@ def test_while_paused_dated_phases_are_on_hold_and_open_ended_ones_go_on():
     )
     phase(process, datetime.date(2026, 1, 1), datetime.date(2026, 12, 31), "comments")
     phase(process, datetime.date(2026, 1, 1), None, "contributions")
-    now = participation(process, today=TODAY)
+    with translation.override("en"):
+        now = participation(process, today=TODAY)
     assert (now.contributions, now.comments) == (True, False)
+    # No date is promised: the phase's dates move when the process resumes.
+    assert now.closed_reason == (
+        "The process is paused: this opens again when it resumes."
+    )
 
 
 def test_the_model_case_takes_input_online_through_its_pause(process):

@@ -10,7 +10,12 @@ if (form) {
   let timer = null;
   let last = "";
   const look = async () => {
-    const query = new URLSearchParams({ title: title.value, text: text.value });
+    // The start of the text is enough to find similar ones, and keeps the address
+    // short (long texts in Arabic script would exceed what servers accept).
+    const query = new URLSearchParams({
+      title: title.value.slice(0, 200),
+      text: text.value.slice(0, 400),
+    });
     if (query.toString() === last) return;
     last = query.toString();
     try {

@@ -22,7 +22,13 @@ for (const menu of document.querySelectorAll("details.mp-lang__details")) {
 }
 
 const summary = document.getElementById("form-errors");
-if (summary) summary.focus();
+if (summary) {
+  summary.focus();
+} else if (location.hash) {
+  // What a form just made (a comment) takes focus, so keyboard users go on from it.
+  const made = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  if (made && made.getAttribute("tabindex") === "-1") made.focus();
+}
 
 // A live character count under text areas with a limit. The visible count follows
 // every key; screen readers hear it once typing pauses, not on every letter.
