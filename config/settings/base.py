@@ -160,7 +160,9 @@ LANGUAGES = [
     ("fa", "فارسی"),
 ]
 LANGUAGES_BIDI = ["ar", "fa"]
-LOCALE_PATHS = [BASE_DIR / "mitplan" / "locale"]
+# Our catalogs first (makemessages writes there); then our formal ("Sie") German for
+# django-allauth's account pages, whose own German says "du".
+LOCALE_PATHS = [BASE_DIR / "mitplan" / "locale", BASE_DIR / "mitplan" / "locale_allauth"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Berlin"
