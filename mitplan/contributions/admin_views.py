@@ -103,7 +103,12 @@ def moderate(request, pk: int):
         if done:
             messages.success(request, done)
             return redirect("contributions_moderate", pk=contribution.pk)
+        if done is None:  # a form with errors: say so at the top, too
+            messages.error(request, _("Your entries could not be sent yet"))
     context = {
+        # Wagtail's header shows it as the page's one h1.
+        "page_title": f"#{contribution.pk} {contribution.title}",
+        "header_icon": "comment",
         "contribution": contribution,
         "statement": statement,
         "history": contribution.history.select_related("actor", "expert_group"),
