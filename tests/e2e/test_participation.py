@@ -125,3 +125,21 @@ def _link_in_mail(server, address: str, marker: str) -> str:
             if marker in word and word.startswith("http"):
                 return word
     raise AssertionError(f"no mail to {address} with {marker}")
+
+
+def test_own_pages_of_a_signed_in_person_are_accessible(browser, server):
+    context = browser.new_context(base_url=server["url"])
+    page = context.new_page()
+    page.goto("/admin/login/")
+    page.fill("#id_username", "admin")
+    page.fill("#id_password", server["admin_password"])
+    page.click("button[type=submit]")
+    page.wait_for_url(re.compile(r"/admin/$"))
+    for lang in ("de", "ar"):
+        page.goto(f"/{lang}/lip/")
+        page.locator(f'a[href="/{lang}/konto/meine-beitraege/"]').click()
+        page.wait_for_url(re.compile(r"/konto/meine-beitraege/$"))
+        assert_accessible(page)
+        page.goto(f"/{lang}/konto/loeschen/")  # staff: explained, not offered
+        assert_accessible(page)
+    context.close()
