@@ -162,7 +162,10 @@ LANGUAGES = [
 LANGUAGES_BIDI = ["ar", "fa"]
 # Our catalogs first (makemessages writes there); then our formal ("Sie") German for
 # django-allauth's account pages, whose own German says "du".
-LOCALE_PATHS = [BASE_DIR / "mitplan" / "locale", BASE_DIR / "mitplan" / "locale_allauth"]
+LOCALE_PATHS = [
+    BASE_DIR / "mitplan" / "locale",
+    BASE_DIR / "mitplan" / "locale_allauth",
+]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Berlin"
