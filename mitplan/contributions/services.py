@@ -364,3 +364,23 @@ def support_add(*, contribution: Contribution, user=None, token: str = "") -> bo
     except IntegrityError:
         return False
     return True
+
+
+@transaction.atomic
+def support_withdraw(*, contribution: Contribution, user=None, token: str = "") -> bool:
+    """Take one person's support back. True if there was one; the count drops by
+    exactly the rows deleted, so repeated or concurrent clicks take off one."""
+    if user is not None and user.is_authenticated:
+        supports = Support.objects.filter(contribution=contribution, user=user)
+    elif token:
+        supports = Support.objects.filter(
+            contribution=contribution, token_hash=anonymous_token_hash(token)
+        )
+    else:
+        return False
+    deleted, _by_model = supports.delete()
+    if deleted:
+        Contribution.objects.filter(pk=contribution.pk).update(
+            support_count=F("support_count") - deleted
+        )
+    return bool(deleted)

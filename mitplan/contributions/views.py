@@ -385,14 +385,16 @@ def contribution_support(request, *, page, pk: int):
         )
     if _limited(request, "contributions.support", settings.SUPPORT_RATE):
         return contribution_detail(request, page=page, pk=pk, status=429)
+    user = request.user if request.user.is_authenticated else None
+    if request.POST.get("withdraw"):
+        services.support_withdraw(
+            contribution=contribution, user=user, token=_supporter_token(request) or ""
+        )
+        return redirect(url)
     token = None
     if not request.user.is_authenticated:
         token = _supporter_token(request) or secrets.token_urlsafe(24)
-    services.support_add(
-        contribution=contribution,
-        user=request.user if request.user.is_authenticated else None,
-        token=token or "",
-    )
+    services.support_add(contribution=contribution, user=user, token=token or "")
     response = redirect(url)
     if token:
         # The one cookie of the site: it lets an anonymous visitor support once per

@@ -62,5 +62,22 @@ def test_concurrent_supports_count_exactly():
         )
         assert counted.count(True) == 13
         assert support_count == rows == 13
+        # The double-clicker takes it back, again with 8 clicks at once.
+        withdrawn = in_threads(
+            *[
+                lambda: services.support_withdraw(
+                    contribution=contribution, token="double-clicker"
+                )
+            ]
+            * 8
+        )
+        [(support_count, rows)] = in_threads(
+            lambda: (
+                Contribution.objects.get(pk=contribution.pk).support_count,
+                contribution.supports.count(),
+            )
+        )
+        assert withdrawn.count(True) == 1
+        assert support_count == rows == 12
     finally:
         in_threads(lambda: Contribution.objects.filter(pk=contribution.pk).delete())

@@ -267,6 +267,18 @@ def test_support_by_an_anonymous_visitor_counts_once(client):
         "You support this contribution"
         in client.get(detail(contribution, "en")).content.decode()
     )
+    # Taking it back: the count drops once, however often it is sent.
+    for _ in range(2):
+        client.post(detail(contribution, suffix="unterstuetzen/"), {"withdraw": "1"})
+    contribution.refresh_from_db()
+    assert contribution.support_count == 0 and not contribution.supports.exists()
+    assert (
+        "Withdraw my support"
+        not in client.get(detail(contribution, "en")).content.decode()
+    )
+    client.post(detail(contribution, suffix="unterstuetzen/"))
+    contribution.refresh_from_db()
+    assert contribution.support_count == 1  # and giving it again counts again
 
 
 @pytest.mark.parametrize(
