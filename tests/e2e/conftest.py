@@ -116,8 +116,11 @@ def server(tmp_path_factory):
     _database_drop(env["DATABASE_URL"])
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    # Per module, not per session: while Playwright's sync API runs, code executes in
+    # its greenlet context, and database tests that a worker runs after a browser
+    # test would open a second connection that outlives the test database.
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
