@@ -262,6 +262,15 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "http"
 LOGIN_REDIRECT_URL = "/"
+
+# Retention (`manage.py apply_retention`, run daily): how long personal data that
+# never became active is kept.
+RETENTION_UNCONFIRMED_SUBSCRIPTION_DAYS = env.int(
+    "RETENTION_UNCONFIRMED_SUBSCRIPTION_DAYS", default=7
+)
+RETENTION_UNVERIFIED_ACCOUNT_DAYS = env.int(
+    "RETENTION_UNVERIFIED_ACCOUNT_DAYS", default=14
+)
 LOGIN_URL = "account_login"
 
 # --- Wagtail ------------------------------------------------------------------------

@@ -1,6 +1,9 @@
-"""The first staff account, made by `make setup` so a fresh install can be opened."""
+"""Accounts: the first staff account (made by `make setup` so a fresh install can be
+opened), a resident's own data (download, deletion), and the retention of sign-ups
+that were never confirmed."""
 
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
@@ -148,3 +151,29 @@ def account_delete(user) -> None:
     Support.objects.filter(user=user).delete()
     Subscription.objects.filter(email__in=addresses).delete()
     user.delete()
+
+
+def unverified_accounts_purge(*, older_than_days: int) -> int:
+    """Delete sign-ups whose address was never confirmed (retention): such an account
+    could never sign in, so it holds nothing but the address."""
+    from allauth.account.models import EmailAddress
+    from django.db.models import Exists, OuterRef
+    from django.utils import timezone
+
+    cutoff = timezone.now() - timedelta(days=older_than_days)
+    verified = EmailAddress.objects.filter(user=OuterRef("pk"), verified=True)
+    stale = (
+        get_user_model()
+        .objects.filter(
+            is_staff=False,
+            is_superuser=False,
+            last_login__isnull=True,
+            date_joined__lt=cutoff,
+        )
+        .exclude(Exists(verified))
+    )
+    count = 0
+    for user in stale.iterator():
+        account_delete(user)
+        count += 1
+    return count

@@ -1,6 +1,8 @@
 """E-mail updates on a contribution: double opt-in, one-click unsubscribe, and a
 mail on every public step (published, forwarded, statement published)."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
@@ -113,3 +115,13 @@ def subscribers_notify(*, contribution: Contribution, step: str) -> int:
             )
         )
     return len(subscriptions)
+
+
+def unconfirmed_subscriptions_purge(*, older_than_days: int) -> int:
+    """Forget addresses that asked for updates but never confirmed (retention):
+    without the confirmation nothing was ever sent to them, and nothing will be."""
+    cutoff = timezone.now() - timedelta(days=older_than_days)
+    deleted, _by_model = Subscription.objects.filter(
+        confirmed_at__isnull=True, created_at__lt=cutoff
+    ).delete()
+    return deleted

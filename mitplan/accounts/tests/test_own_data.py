@@ -107,3 +107,43 @@ def test_staff_accounts_are_not_deleted_here(client):
     )
     assert response.status_code == 403
     assert get_user_model().objects.filter(pk=staff.pk).exists()
+
+
+def test_retention_deletes_what_never_became_active(db):
+    from datetime import timedelta
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    long_ago = timezone.now() - timedelta(days=30)
+    contribution = ContributionFactory()
+    stale = Subscription.objects.create(
+        contribution=contribution, email="alt@example.org", created_at=long_ago
+    )
+    fresh = Subscription.objects.create(
+        contribution=contribution, email="neu@example.org"
+    )
+    kept = Subscription.objects.create(
+        contribution=contribution,
+        email="bestaetigt@example.org",
+        created_at=long_ago,
+        confirmed_at=long_ago,
+    )
+    User = get_user_model()
+    never = User.objects.create_user(username="nie", email="nie@example.org")
+    User.objects.filter(pk=never.pk).update(date_joined=long_ago)
+    EmailAddress.objects.create(user=never, email="nie@example.org", verified=False)
+    active = User.objects.create_user(username="aktiv", email="aktiv@example.org")
+    User.objects.filter(pk=active.pk).update(date_joined=long_ago)
+    EmailAddress.objects.create(user=active, email="aktiv@example.org", verified=True)
+    out = StringIO()
+    call_command("apply_retention", stdout=out)
+    assert (
+        "Deleted 1 unconfirmed subscription(s) and 1 never-confirmed account(s)."
+        in (out.getvalue())
+    )
+    remaining = set(Subscription.objects.values_list("pk", flat=True))
+    assert stale.pk not in remaining and {fresh.pk, kept.pk} <= remaining
+    assert not User.objects.filter(pk=never.pk).exists()
+    assert User.objects.filter(pk=active.pk).exists()
