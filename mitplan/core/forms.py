@@ -7,6 +7,7 @@ from django.core.validators import MaxLengthValidator
 from django.forms.boundfield import BoundField
 from django.forms.renderers import TemplatesSetting
 from django.utils.formats import number_format
+from django.utils.functional import lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -64,6 +65,9 @@ class KernBoundField(BoundField):
             css += f" {css}--error"
         attrs["class"] = f"{css} {attrs.get('class', '')}".strip()
         return attrs
+
+
+_thousands_separator = lazy(lambda: number_format(1000, force_grouping=True)[1:-3], str)
 
 
 class ReadableMaxLengthValidator(MaxLengthValidator):
@@ -135,6 +139,9 @@ class MultilineField(forms.CharField):
             attrs["data-limit"] = limit
             attrs["data-count-text"] = _("%(count)s of %(limit)s characters")
             attrs["data-over-text"] = _("%(over)s characters too many")
+            # Numbers grouped as the server writes them in the reader's language
+            # ("5.000", "5,000", "5 000" or "5000"); lazy: fields are built once.
+            attrs["data-group"] = _thousands_separator()
         return attrs
 
 

@@ -20,6 +20,12 @@ def test_contribution_pages_are_accessible(page, lang):
     assert_accessible(page)
     page.goto(f"{page.base_url}/{lang}/lip/beitraege/neu/")
     assert_accessible(page)
+    # The live count writes numbers as the hint and the server's errors do.
+    page.fill("#id_text", "abc")
+    limit = {"de": "5.000", "ar": "5000"}[lang]
+    assert "3" in page.locator(".mp-count").inner_text()
+    assert limit in page.locator(".mp-count").inner_text()
+    page.fill("#id_text", "")
     page.locator("form.mp-form button[type=submit]:not([name])").click()
     assert page.locator("#form-errors").is_visible()
     assert_accessible(page)

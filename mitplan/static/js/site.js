@@ -32,12 +32,12 @@ if (summary) {
 
 // A live character count under text areas with a limit. The visible count follows
 // every key; screen readers hear it once typing pauses, not on every letter.
-const numbers = new Intl.NumberFormat(document.documentElement.lang, {
-  numberingSystem: "latn",
-});
-const format = (n) => numbers.format(n);
+// Numbers grouped as the server's messages group them (data-group, may be empty).
+const grouped = (n, separator) =>
+  String(n).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
 for (const area of document.querySelectorAll("textarea[data-limit]")) {
   const limit = Number(area.dataset.limit);
+  const format = (n) => grouped(n, area.dataset.group ?? "");
   const shown = document.createElement("p");
   shown.className = "kern-hint mp-count";
   shown.setAttribute("aria-hidden", "true");
