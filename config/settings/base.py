@@ -254,6 +254,10 @@ AUTHENTICATION_BACKENDS = [
 ]
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_ADAPTER = "mitplan.accounts.adapter.AccountAdapter"
+# Residents never choose a user name: show their address, and sign them in when they
+# confirm it right after signing up.
+ACCOUNT_USER_DISPLAY = "mitplan.accounts.adapter.user_display"
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
 WAGTAILADMIN_USER_LOGIN_FORM = "mitplan.accounts.forms.StaffLoginForm"
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]

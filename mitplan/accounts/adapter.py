@@ -14,3 +14,7 @@ class AccountAdapter(DefaultAccountAdapter):
             name=settings.SITE_NAME, domain=urlparse(settings.SITE_URL).netloc
         )
         super().send_mail(template_prefix, email, {"current_site": site, **context})
+
+
+def user_display(user) -> str:
+    return user.email or user.get_username()

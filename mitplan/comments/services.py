@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mitplan.contributions.models import Contribution
@@ -66,5 +67,12 @@ def comment_hide(*, comment: Comment, reason: str) -> Comment:
     comment.save(update_fields=["is_hidden", "hidden_reason"])
     Contribution.objects.filter(pk=comment.contribution_id).update(
         comment_count=F("comment_count") - 1
+    )
+    # Hiding is the answer to the abuse reports on it: close them, saying so.
+    from mitplan.moderation.models import Report
+
+    Report.objects.filter(comment=comment, resolved_at__isnull=True).update(
+        resolved_at=timezone.now(),
+        resolution=(reason.strip() or _("Comment hidden."))[:300],
     )
     return comment

@@ -114,7 +114,11 @@ class OfflineContributionForm(forms.Form):
     """Input collected on paper or at an event table, entered by staff."""
 
     field_of_action = forms.ModelChoiceField(label=_("Field of action"), queryset=None)
-    kind = forms.ChoiceField(label=_("Kind"), choices=Contribution.Kind.choices)
+    # Chosen on purpose, like a statement's outcome: no kind is preselected.
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=[("", _("– please choose –")), *Contribution.Kind.choices],
+    )
     title = forms.CharField(label=_("Title"), max_length=TITLE_MAX_LENGTH)
     text = forms.CharField(
         label=_("Text"),

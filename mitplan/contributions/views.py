@@ -25,6 +25,7 @@ from mitplan.processes.participation import participation
 
 from . import selectors, services
 from .forms import CommentForm, ContributionForm, FilterForm, ReportForm, SubscribeForm
+from .languages import detect_language
 from .models import Contribution
 
 SUPPORTER_COOKIE = "mitplan_supporter"
@@ -129,6 +130,12 @@ def contribution_list(request, *, page):
                 getattr(filters, name)
                 for name in ("field", "kind", "state", "language", "tag", "q")
             ),
+            # The filter menus stay folded on a phone unless one is in use.
+            "filters_open": filters.sort != "newest"
+            or any(
+                getattr(filters, name)
+                for name in ("field", "kind", "state", "language", "tag")
+            ),
             "breadcrumbs_extra": [(None, _("Contributions"))],
         }
     )
@@ -180,7 +187,7 @@ def contribution_create(request, *, page):
             data = form.cleaned_data
             limit_count(request, "contributions.create", settings.CONTRIBUTION_RATE)
             try:
-                contribution, _created = services.contribution_submit(
+                contribution, created = services.contribution_submit(
                     process=process,
                     field_of_action=data["field_of_action"],
                     kind=data["kind"],
@@ -196,11 +203,18 @@ def contribution_create(request, *, page):
                 form.add_error(None, error)
                 status = 400
             else:
-                if data["email"]:
+                if data["email"] and (
+                    created
+                    or not contribution.subscriptions.filter(
+                        email=data["email"].strip().lower()
+                    ).exists()
+                ):
+                    # A resent form (back, send again) mails no second confirmation.
                     notification_services.subscription_request(
                         contribution=contribution,
                         email=data["email"],
                         language=get_language(),
+                        user=request.user,
                     )
                 if contribution.is_public:
                     return redirect(detail_url(page, contribution.pk) + "?sent=1")
@@ -438,8 +452,10 @@ def contribution_comment(request, *, page, pk: int):
             )
     comment, _created = comment_services.comment_add(
         contribution=contribution,
+        # The language it is written in, not the page's (an English reply on the
+        # Arabic page is English).
         text=form.cleaned_data["text"],
-        language=get_language(),
+        language=detect_language(form.cleaned_data["text"], fallback=get_language()),
         author=request.user if request.user.is_authenticated else None,
         pseudonym=form.cleaned_data["pseudonym"],
         parent=parent,
@@ -513,5 +529,6 @@ def contribution_subscribe(request, *, page, pk: int):
         contribution=contribution,
         email=form.cleaned_data["email"],
         language=get_language(),
+        user=request.user,
     )
     return redirect(detail_url(page, contribution.pk) + "?subscribed=1#subscribe")

@@ -25,10 +25,12 @@ def _url(name: str, language: str, **kwargs) -> str:
 
 
 def subscription_request(
-    *, contribution: Contribution, email: str, language: str
+    *, contribution: Contribution, email: str, language: str, user=None
 ) -> Subscription:
     """Ask for updates: the address gets one mail with a confirmation link, nothing more
-    until it is confirmed. Asking again resends the link and creates nothing new."""
+    until it is confirmed. Asking again resends the link and creates nothing new. An
+    address the signed-in `user` has already confirmed for the account needs no
+    second confirmation."""
     email = email.strip().lower()
     try:
         with transaction.atomic():
@@ -37,6 +39,9 @@ def subscription_request(
             )
     except IntegrityError:
         subscription = Subscription.objects.get(contribution=contribution, email=email)
+    if subscription.confirmed_at is None and _is_verified_address(user, email):
+        subscription.confirmed_at = timezone.now()
+        subscription.save(update_fields=["confirmed_at"])
     if subscription.confirmed_at is None:
         with translation.override(subscription.language):
             body = render_to_string(
@@ -61,6 +66,16 @@ def subscription_request(
             )
         )
     return subscription
+
+
+def _is_verified_address(user, email: str) -> bool:
+    if user is None or not user.is_authenticated:
+        return False
+    from allauth.account.models import EmailAddress
+
+    return EmailAddress.objects.filter(
+        user=user, email__iexact=email, verified=True
+    ).exists()
 
 
 def subscription_confirm(*, token: str) -> Subscription | None:

@@ -21,8 +21,11 @@ def language_switcher(context):
         suffix = (
             request.path[len(page.url) :] if request.path.startswith(page.url) else ""
         )
+        # The query too: filters, search, sort, the comment being answered.
+        query = f"?{request.GET.urlencode()}" if request.GET else ""
         urls = {
-            code: url + suffix for code, url in translation_urls(page, request).items()
+            code: url + suffix + query
+            for code, url in translation_urls(page, request).items()
         }
     links = []
     for code, name in settings.LANGUAGES:

@@ -306,10 +306,27 @@ def test_every_step_enters_the_staff_audit_log_with_who_took_it(process):
         actor=owner,
         expert_group=contribution.field_of_action.expert_group,
     )
-    entries = ModelLogEntry.objects.for_instance(contribution).order_by("timestamp")
+    entries = ModelLogEntry.objects.for_instance(contribution).order_by(
+        "timestamp", "pk"
+    )
     assert [e.action for e in entries] == [
         "mitplan.contribution.published",
         "mitplan.contribution.forwarded",
     ]
     assert {e.user_id for e in entries} == {owner.pk}
-    assert entries[0].message == "Veröffentlicht"  # the public step's own label
+    # The log names the step as the public history does (in the active language).
+    assert entries[0].message == str(HistoryEntry.Step.PUBLISHED.label)
+
+
+def test_hiding_a_reported_comment_closes_its_reports():
+    from mitplan.moderation.models import Report
+    from mitplan.moderation.services import report_add
+
+    contribution = ContributionFactory()
+    comment, _ = comment_add(
+        contribution=contribution, text="Beleidigung", language="de"
+    )
+    report_add(reason="insult", client="a", comment=comment)
+    comment_hide(comment=comment, reason="Beleidigend")
+    report = Report.objects.get(comment=comment)
+    assert report.resolved_at is not None and report.resolution == "Beleidigend"

@@ -301,7 +301,7 @@ def test_reply_link_prepares_the_form_for_a_reply(client):
     )
     html = client.get(detail(contribution, "en")).content.decode()
     assert f'href="?antwort={comment.pk}#comment-form-heading"' in html
-    assert 'Reply<span class="kern-sr-only">: Ada, „Erster Gedanke“</span>' in html
+    assert 'Reply<span class="kern-sr-only"> – Ada – Erster Gedanke</span>' in html
     html = client.get(detail(contribution, "en") + f"?antwort={comment.pk}").content
     html = html.decode()
     assert "You reply to the comment by" in html
@@ -549,3 +549,28 @@ def test_detail_queries_do_not_grow_with_comments_replies_and_history(client):
     with CaptureQueriesContext(connection) as many:
         client.get(detail(contribution))
     assert len(many) == len(few)
+
+
+def test_back_and_resend_with_an_address_mails_one_confirmation(client):
+    with django_capture_on_commit():
+        client.post(NEW.format(lang="de"), form_data(email="leser@example.org"))
+    with django_capture_on_commit():
+        client.post(NEW.format(lang="de"), form_data(email="leser@example.org"))
+    confirmations = [m for m in mail.outbox if "leser@example.org" in m.to]
+    assert len(confirmations) == 1
+
+
+def test_a_comment_keeps_the_language_it_is_written_in(client):
+    contribution = ContributionFactory()
+    data = {
+        "text": "I agree with the idea, and the evening classes are good for parents.",
+        "started": FreshTimestampInput().format_value(None),
+        "submission": new_submission_key(),
+    }
+    client.post(detail(contribution, "ar", "kommentieren/"), data)
+    assert Comment.objects.get(contribution=contribution).language == "en"
+
+
+def test_the_language_switch_keeps_filters_and_the_reply_target(client):
+    html = client.get(LIST.format(lang="de") + "?kind=idea&sort=supported").content
+    assert 'href="/ar/lip/beitraege/?kind=idea&amp;sort=supported"' in html.decode()

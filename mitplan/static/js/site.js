@@ -28,6 +28,12 @@ if (summary) {
   // What a form just made (a comment) takes focus, so keyboard users go on from it.
   const made = document.getElementById(decodeURIComponent(location.hash.slice(1)));
   if (made && made.getAttribute("tabindex") === "-1") made.focus();
+  // "Your comment is published" is for the sender only, not for a shared link.
+  const address = new URL(location.href);
+  if (address.searchParams.has("kommentiert")) {
+    address.searchParams.delete("kommentiert");
+    history.replaceState(null, "", address);
+  }
 }
 
 // A live character count under text areas with a limit. The visible count follows
@@ -65,4 +71,26 @@ for (const area of document.querySelectorAll("textarea[data-limit]")) {
   area.addEventListener("input", update);
   update();
   spoken.textContent = "";
+}
+
+// Folded filter menus open by themselves where there is room for them.
+if (window.matchMedia("(min-width: 48em)").matches) {
+  for (const more of document.querySelectorAll("details[data-open-wide]")) {
+    more.open = true;
+  }
+}
+
+// Typed text is not lost by leaving the page by accident (a language switch, a link):
+// the browser asks first. Sending the form is not leaving.
+for (const form of document.querySelectorAll("form.mp-form")) {
+  let typed = false;
+  form.addEventListener("input", () => {
+    typed = true;
+  });
+  form.addEventListener("submit", () => {
+    typed = false;
+  });
+  window.addEventListener("beforeunload", (event) => {
+    if (typed) event.preventDefault();
+  });
 }
