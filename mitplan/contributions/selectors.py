@@ -34,6 +34,18 @@ class ListFilters:
     q: str = ""
     sort: str = "newest"
 
+    MENUS = ("field", "kind", "state", "language", "tag")
+
+    @property
+    def narrows(self) -> bool:
+        """A filter or a search is in use (an empty result is then the filter's)."""
+        return bool(self.q) or any(getattr(self, name) for name in self.MENUS)
+
+    @property
+    def uses_menus(self) -> bool:
+        """A menu filter or another sort than the default is chosen."""
+        return self.sort != "newest" or any(getattr(self, name) for name in self.MENUS)
+
 
 def contribution_list(process, filters: ListFilters, page_number):
     """One page of the list (see `MatchingContributions`)."""

@@ -126,16 +126,6 @@ def contribution_list(request, *, page):
             "sorts": filter_form.fields["sort"].choices,
             "tags": tags,
             "languages": languages,
-            "is_filtered": any(
-                getattr(filters, name)
-                for name in ("field", "kind", "state", "language", "tag", "q")
-            ),
-            # The filter menus stay folded on a phone unless one is in use.
-            "filters_open": filters.sort != "newest"
-            or any(
-                getattr(filters, name)
-                for name in ("field", "kind", "state", "language", "tag")
-            ),
             "breadcrumbs_extra": [(None, _("Contributions"))],
         }
     )
