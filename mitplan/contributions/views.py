@@ -296,7 +296,11 @@ def contribution_detail(
     context = page.get_context(request, full=False)
     contribution = selectors.contribution_detail(context["process"], pk)
     if contribution.moderation_state == Contribution.Moderation.MERGED:
-        return redirect(detail_url(page, contribution.merged_into_id), permanent=True)
+        # Permanent, and the page says why it is another one than the link promised.
+        return redirect(
+            detail_url(page, contribution.merged_into_id) + "?zusammengefuehrt=1",
+            permanent=True,
+        )
     if not contribution.is_public:
         raise Http404
     forms = forms or {}
@@ -326,6 +330,7 @@ def contribution_detail(
             "subscribe_form": forms.get("subscribe") or SubscribeForm(),
             "has_supported": _has_supported(request, contribution),
             "just_sent": request.GET.get("sent") == "1",
+            "arrived_merged": request.GET.get("zusammengefuehrt") == "1",
             "breadcrumbs_extra": [
                 (page.reverse_subpage("contribution_list"), _("Contributions")),
                 (None, contribution.title),

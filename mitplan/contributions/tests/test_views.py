@@ -249,9 +249,11 @@ def test_the_kept_count_follows_every_change_of_the_list(client, process):
 def test_merged_contribution_redirects_to_the_target(client):
     target = ContributionFactory()
     duplicate = ContributionFactory(moderation_state="merged", merged_into=target)
-    response = client.get(detail(duplicate))
+    response = client.get(detail(duplicate, "en"))
     assert response.status_code == 301
-    assert response["Location"] == detail(target)
+    assert response["Location"] == detail(target, "en") + "?zusammengefuehrt=1"
+    landed = client.get(response["Location"]).content.decode()
+    assert "was merged into it" in landed
 
 
 def test_support_by_an_anonymous_visitor_counts_once(client):
