@@ -67,7 +67,7 @@ class ContributionFilters(Schema):
 
 
 def _contribution_out(contribution: Contribution) -> dict:
-    statement = contribution_selectors.published_statement(contribution)
+    statement = contribution.public_statement
     return {
         "id": contribution.pk,
         "process": contribution.process.slug,

@@ -195,14 +195,6 @@ def contributions_of_author(user) -> list[Contribution]:
     )
 
 
-def published_statement(contribution: Contribution) -> Statement | None:
-    try:
-        statement = contribution.statement
-    except Statement.DoesNotExist:
-        return None
-    return statement if statement.is_published else None
-
-
 STATE_CHOICES = [
     (Contribution.Processing.RECEIVED, Contribution.Processing.RECEIVED.label),
     (

@@ -324,7 +324,7 @@ def contribution_detail(
             else None,
             # A small form was refused: the page title starts with "Error" too.
             "has_form_errors": status >= 400,
-            "statement": selectors.published_statement(contribution),
+            "statement": contribution.public_statement,
             "history": selectors.public_history(contribution),
             "comment_form": comment_form,
             "subscribe_form": forms.get("subscribe") or SubscribeForm(),
