@@ -1,12 +1,13 @@
 """Comments on contributions: one level of replies, counted on the contribution."""
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mitplan.contributions.models import Contribution
+from mitplan.core.submissions import save_once
 
 from .models import Comment
 
@@ -31,10 +32,6 @@ def comment_add(
             )
         # Replies stay one level deep: answering a reply answers its comment.
         parent = parent.parent or parent
-    if submission_key:
-        existing = Comment.objects.filter(submission_key=submission_key).first()
-        if existing:
-            return existing, False
     comment = Comment(
         contribution=contribution,
         parent=parent,
@@ -44,12 +41,10 @@ def comment_add(
         pseudonym=pseudonym.strip(),
         submission_key=submission_key,
     )
-    comment.full_clean()
-    try:
-        with transaction.atomic():
-            comment.save()
-    except IntegrityError:
-        return Comment.objects.get(submission_key=submission_key), False
+    comment.full_clean(exclude=["submission_key"])  # a resent form is no error
+    comment, created = save_once(comment)
+    if not created:
+        return comment, False
     Contribution.objects.filter(pk=contribution.pk).update(
         comment_count=F("comment_count") + 1
     )

@@ -386,7 +386,10 @@ class HistoryEntry(models.Model):
 def _tags_changed(sender, instance, **kwargs):
     from django.core.cache import cache
 
-    cache.delete(f"contributions:tags:{instance.process_id}")
+    from mitplan.core.caching import forget_now_and_after_commit
+
+    key = f"contributions:tags:{instance.process_id}"
+    forget_now_and_after_commit(lambda: cache.delete(key))
 
 
 models.signals.post_save.connect(
@@ -398,9 +401,8 @@ models.signals.post_delete.connect(
 
 
 def _list_changed(sender, instance, **kwargs):
-    """Contribution lists count matches per filter; a change here starts them afresh
-    (now, and again once committed, so no reader caches the old state meanwhile)."""
-    from django.db import transaction
+    """Contribution lists count matches per filter; a change here starts them afresh."""
+    from mitplan.core.caching import forget_now_and_after_commit
 
     from .selectors import list_changed
 
@@ -412,8 +414,7 @@ def _list_changed(sender, instance, **kwargs):
             .first()
         )
     if process_id is not None:  # else its contribution's own deletion counts
-        list_changed(process_id)
-        transaction.on_commit(lambda: list_changed(process_id))
+        forget_now_and_after_commit(lambda: list_changed(process_id))
 
 
 for _model in (Contribution, Statement):

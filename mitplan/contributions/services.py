@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from mitplan.core.submissions import save_once
 from mitplan.notifications.services import subscribers_notify
 from mitplan.processes.models import (
     ExpertGroup,
@@ -95,10 +96,6 @@ def contribution_submit(
         raise ValidationError(_("This field of action belongs to another process."))
     if tags and any(tag.process_id != process.pk for tag in tags):
         raise ValidationError(_("A chosen tag belongs to another process."))
-    if submission_key:
-        existing = Contribution.objects.filter(submission_key=submission_key).first()
-        if existing:
-            return existing, False
     if source == Contribution.Source.ONLINE:
         # "Back" after sending shows the form again with a fresh key and the typed
         # text restored; sending it again is still the same contribution.
@@ -127,13 +124,11 @@ def contribution_submit(
         source=source,
         source_note=source_note.strip(),
     )
-    contribution.full_clean(exclude=["tags"])
-    try:
-        with transaction.atomic():
-            contribution.save()
-    except IntegrityError:
-        # Two identical requests raced; the other one won.
-        return Contribution.objects.get(submission_key=submission_key), False
+    # The key's uniqueness is save_once's business: a resent form is no error.
+    contribution.full_clean(exclude=["tags", "submission_key"])
+    contribution, created = save_once(contribution)
+    if not created:
+        return contribution, False
     if tags:
         contribution.tags.set(tags)
     _history(contribution, Step.RECEIVED, actor=entered_by)

@@ -5,11 +5,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from mitplan.core.caching import forget_now_and_after_commit
 from mitplan.core.translation import translated_language
 
 from .models import Advisor, ExpertGroupMember, FieldOfAction, Phase, Process
@@ -110,10 +110,8 @@ def _process_key(process_id: int) -> str:
 
 
 def process_changed(process_id: int) -> None:
-    """Forget the cached process: now, and again once the change is committed, so
-    that no page caches the old state in between."""
-    cache.delete(_process_key(process_id))
-    transaction.on_commit(lambda: cache.delete(_process_key(process_id)))
+    """Forget the cached process (see `forget_now_and_after_commit`)."""
+    forget_now_and_after_commit(lambda: cache.delete(_process_key(process_id)))
 
 
 def field_of_action_list(process: Process):

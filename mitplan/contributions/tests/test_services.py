@@ -330,3 +330,34 @@ def test_hiding_a_reported_comment_closes_its_reports():
     comment_hide(comment=comment, reason="Beleidigend")
     report = Report.objects.get(comment=comment)
     assert report.resolved_at is not None and report.resolution == "Beleidigend"
+
+
+def test_the_same_submission_key_stores_one_contribution_and_one_comment(
+    process, field
+):
+    def submit(text):
+        return services.contribution_submit(
+            process=process,
+            field_of_action=field,
+            kind="idea",
+            title="Einmal",
+            text=text,
+            language="de",
+            submission_key="key-1",
+        )
+
+    first, created = submit("Erster Text")
+    # Even with another text (so not caught as the same content), the key decides.
+    again, created_again = submit("Anderer Text")
+    assert created and not created_again and again.pk == first.pk
+    first.moderation_state = Contribution.Moderation.PUBLISHED
+    first.save()
+    comment, made = comment_add(
+        contribution=first, text="Ja", language="de", submission_key="c-1"
+    )
+    repeat, made_again = comment_add(
+        contribution=first, text="Ja!", language="de", submission_key="c-1"
+    )
+    assert made and not made_again and repeat.pk == comment.pk
+    first.refresh_from_db()
+    assert first.comment_count == 1
