@@ -1,24 +1,14 @@
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
 from mitplan.contributions.models import Contribution
 from mitplan.processes.models import ExpertGroupMember, FieldOfAction, Process
 
 from .factories import ContributionFactory
+from .staff import moderate_url
+from .staff import staff_login as staff
 
 pytestmark = pytest.mark.django_db
-
-
-def staff(client, username, group_name):
-    user = get_user_model().objects.create_user(username=username, password="x" * 12)
-    user.groups.add(Group.objects.get(name=group_name))
-    client.force_login(user)
-    return user
-
-
-def moderate_url(contribution):
-    return f"/admin/participation/contributions/{contribution.pk}/moderate/"
 
 
 def test_process_owner_publishes_forwards_and_answers(client):

@@ -5,7 +5,6 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.users.models import UserProfile
@@ -15,18 +14,9 @@ from mitplan.moderation.models import Report
 from mitplan.processes.models import ExpertGroupMember, FieldOfAction, Process
 
 from .factories import ContributionFactory
+from .staff import staff_in_english
 
 pytestmark = pytest.mark.django_db
-
-
-def staff_in_english(client, username, group_name):
-    user = get_user_model().objects.create_user(username=username, password="x" * 12)
-    user.groups.add(Group.objects.get(name=group_name))
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
-    profile.save()
-    client.force_login(user)
-    return user
 
 
 def links(html):

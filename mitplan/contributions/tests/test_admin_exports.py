@@ -6,27 +6,19 @@ import io
 
 import openpyxl
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-from wagtail.users.models import UserProfile
 
 from mitplan.contributions.models import Statement
 from mitplan.processes.models import FieldOfAction, Process
 
 from .factories import ContributionFactory
+from .staff import PROCESS_OWNERS, staff_login
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def owner(client):
-    user = get_user_model().objects.create_user(username="amt", password="x" * 12)
-    user.groups.add(Group.objects.get(name="Prozessverantwortliche"))
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
-    profile.save()
-    client.force_login(user)
-    return user
+    return staff_login(client, "amt", PROCESS_OWNERS, language="en")
 
 
 @pytest.fixture

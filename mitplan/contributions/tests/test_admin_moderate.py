@@ -10,32 +10,15 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.utils import timezone
-from wagtail.users.models import UserProfile
 
 from mitplan.contributions.models import Statement
 from mitplan.notifications.models import Subscription
 from mitplan.processes.models import ExpertGroupMember, FieldOfAction
 
 from .factories import ContributionFactory
+from .staff import EXPERT_GROUPS, PROCESS_OWNERS, moderate_url, staff_in_english
 
 pytestmark = pytest.mark.django_db
-
-PROCESS_OWNERS = "Prozessverantwortliche"
-EXPERT_GROUPS = "Fachgruppen"
-
-
-def staff_in_english(client, username, group_name):
-    user = get_user_model().objects.create_user(username=username, password="x" * 12)
-    user.groups.add(Group.objects.get(name=group_name))
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
-    profile.save()
-    client.force_login(user)
-    return user
-
-
-def moderate_url(contribution):
-    return f"/admin/participation/contributions/{contribution.pk}/moderate/"
 
 
 def message_texts(response):
@@ -243,7 +226,6 @@ def test_the_language_is_named(client):
 
 
 def test_a_statement_can_answer_in_the_contributions_own_language(client):
-    from django.contrib.auth.models import Group
 
     user = get_user_model().objects.create_user(username="amt2", password="x" * 12)
     user.groups.add(Group.objects.get(name="Prozessverantwortliche"))

@@ -9,6 +9,7 @@ from mitplan.contributions.models import Contribution, Statement
 from mitplan.processes.models import ExpertGroupMember, FieldOfAction, Process
 
 from .factories import ContributionFactory
+from .staff import moderate_url
 
 pytestmark = pytest.mark.django_db
 
@@ -44,37 +45,35 @@ def items():
     }
 
 
-def moderate(contribution):
-    return f"/admin/participation/contributions/{contribution.pk}/moderate/"
-
-
 def sees_pending_on_the_public_page(client, items):
     return client.get(items["pending"].get_absolute_url() or "/").status_code == 200
 
 
 def opens_the_moderation_of_a_pending_item(client, items):
-    return client.get(moderate(items["pending"])).status_code == 200
+    return client.get(moderate_url(items["pending"])).status_code == 200
 
 
 def publishes_a_pending_item(client, items):
-    client.post(moderate(items["pending"]), {"action": "publish"})
+    client.post(moderate_url(items["pending"]), {"action": "publish"})
     items["pending"].refresh_from_db()
     return items["pending"].is_public
 
 
 def rejects_a_pending_item(client, items):
-    client.post(moderate(items["pending"]), {"action": "reject", "reason": "Doppelt"})
+    client.post(
+        moderate_url(items["pending"]), {"action": "reject", "reason": "Doppelt"}
+    )
     items["pending"].refresh_from_db()
     return items["pending"].moderation_state == "rejected"
 
 
 def opens_an_item_of_the_bildung_group(client, items):
-    return client.get(moderate(items["forwarded"])).status_code == 200
+    return client.get(moderate_url(items["forwarded"])).status_code == 200
 
 
 def drafts_a_statement(client, items):
     client.post(
-        moderate(items["forwarded"]),
+        moderate_url(items["forwarded"]),
         {"action": "draft_statement", "outcome": "partly", "text_de": "Entwurf"},
     )
     return Statement.objects.filter(contribution=items["forwarded"]).exists()
@@ -82,7 +81,7 @@ def drafts_a_statement(client, items):
 
 def publishes_a_statement(client, items):
     client.post(
-        moderate(items["forwarded"]),
+        moderate_url(items["forwarded"]),
         {"action": "publish_statement", "outcome": "taken", "text_de": "Übernommen"},
     )
     return Statement.objects.filter(
