@@ -12,7 +12,7 @@ from wagtail.admin import messages
 
 from . import services
 from .forms import ResumeForm, StatusNoticeForm
-from .models import Process
+from .models import Process, StatusChange
 
 ACTIONS = {
     "start": (gettext_lazy("Start the process"), StatusNoticeForm, False),
@@ -74,5 +74,37 @@ def status_change(request, pk: int, action: str):
             "title": title,
             "action": action,
             "shifts": shifts,
+        },
+    )
+
+
+def notice_correct(request, pk: int, change_id: int):
+    """Correct the public notice of a published pause, resumption, start or end."""
+    if not request.user.has_perm("processes.change_process"):
+        raise PermissionDenied
+    change = get_object_or_404(StatusChange, pk=change_id, process_id=pk)
+    form = StatusNoticeForm.for_change(change, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.status_notice_correct(
+                change=change, notice=form.notices(), user=request.user
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("The public notice of “%(process)s” was corrected.")
+                % {"process": change.process},
+            )
+            return redirect(reverse("processes:edit", args=[pk]))
+    return TemplateResponse(
+        request,
+        "processes/admin/notice_correct.html",
+        {
+            "process": change.process,
+            "change": change,
+            "form": form,
+            "title": _("Correct the public notice"),
         },
     )

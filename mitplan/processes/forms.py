@@ -4,6 +4,8 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from .services import NOTICE_MAX_LENGTH
+
 
 class StatusNoticeForm(forms.Form):
     """A public notice in every language; German is the source."""
@@ -15,9 +17,29 @@ class StatusNoticeForm(forms.Form):
             self.fields[f"notice_{code}"] = forms.CharField(
                 label=names[code],
                 required=notice_required and code == settings.LANGUAGE_CODE,
-                max_length=2000,
-                widget=forms.Textarea(attrs={"rows": 3}),
+                max_length=NOTICE_MAX_LENGTH,
+                error_messages={
+                    "max_length": _(
+                        "At most %(limit_value)d characters fit (this text has "
+                        "%(show_value)d). Shorten it and link to a page for the "
+                        "details."
+                    )
+                },
+                widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
             )
+
+    @classmethod
+    def for_change(cls, change, data=None):
+        """The form filled with a published change's notice, to correct it."""
+        initial = {
+            f"notice_{code}": getattr(change, f"notice_{code}") or ""
+            for code, _name in settings.LANGUAGES
+        }
+        return cls(
+            data,
+            initial=initial,
+            notice_required=change.status == "paused",
+        )
 
     def notices(self) -> dict[str, str]:
         return {

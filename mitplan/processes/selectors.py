@@ -26,6 +26,58 @@ class TimelineEntry:
     ends_on: date | None
     state: str  # past, current, upcoming
     text_language: str  # the language `text` is written in (German if untranslated)
+    # What is true of a phase, in words (see `phase_progress`); "" for events.
+    progress: str = ""
+
+
+def _pauses(process: Process) -> list[tuple[date, date | None]]:
+    """The days each pause began and ended (None: still paused)."""
+    pauses: list[tuple[date, date | None]] = []
+    for change in process.status_changes.all():
+        on = timezone.localdate(change.changed_at)
+        if change.status == Process.Status.PAUSED:
+            pauses.append((on, None))
+        elif pauses and pauses[-1][1] is None:
+            pauses[-1] = (pauses[-1][0], on)
+    if process.is_paused and not (pauses and pauses[-1][1] is None):
+        pauses.append((timezone.localdate(process.status_changed_at), None))
+    return pauses
+
+
+def phase_progress(
+    process: Process, phase: Phase, today: date, pauses: list[tuple[date, date | None]]
+) -> str:
+    """What the timeline may truthfully say of a phase: "done", "now", "planned",
+    "on_hold" (it was running when the pause began), "date_open" (not started, and
+    its date moves with the pause), "overdue" (its date passed while nothing
+    happened: a new date follows) or "not_held" (the process ended without it)."""
+    ended_in_pause = (
+        phase.ends_on is not None
+        and phase.ends_on < today
+        and any(
+            start <= phase.ends_on and (end is None or phase.ends_on < end)
+            for start, end in pauses
+        )
+    )
+    if process.status == Process.Status.PLANNED:
+        return "planned" if phase.starts_on > today else "overdue"
+    if process.status == Process.Status.COMPLETED:
+        completed_on = timezone.localdate(process.status_changed_at)
+        if phase.starts_on > completed_on or ended_in_pause:
+            return "not_held"
+        return "done"
+    if process.is_paused and pauses:
+        paused_on = pauses[-1][0]
+        if phase.ends_on is None or phase.ends_on >= paused_on:
+            if phase.starts_on <= paused_on:
+                return "now" if phase.ends_on is None else "on_hold"
+            if phase.ends_on is None:
+                return "now" if phase.starts_on <= today else "planned"
+            return "overdue" if phase.starts_on <= today else "date_open"
+    state = phase.state_on(today)
+    if state == "past":
+        return "overdue" if ended_in_pause else "done"
+    return "now" if state == "current" else "planned"
 
 
 def process_timeline(
@@ -33,6 +85,8 @@ def process_timeline(
 ) -> list[TimelineEntry]:
     """Phases and status changes (pauses, resumptions) in one dated list."""
     today = today or timezone.localdate()
+
+    pauses = _pauses(process)
 
     def state(phase) -> str:
         return phase_state(process, phase, today)
@@ -47,6 +101,7 @@ def process_timeline(
             ends_on=phase.ends_on,
             state=state(phase),
             text_language=translated_language(phase, "description"),
+            progress=phase_progress(process, phase, today, pauses),
         )
         for phase in process.phases.all()
     ]

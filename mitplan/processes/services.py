@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 
 from .models import Phase, Process, StatusChange
 
@@ -20,6 +21,33 @@ ALLOWED_TRANSITIONS = {
     Process.Status.PAUSED: {Process.Status.ACTIVE, Process.Status.COMPLETED},
     Process.Status.COMPLETED: set(),
 }
+
+
+# A public notice shows on every page of the process: a few sentences, not an article.
+NOTICE_MAX_LENGTH = 1000
+
+
+def notice_check(notice: dict[str, str]) -> None:
+    """Refuse a notice too long for the box on every page, naming the language."""
+    names = dict(settings.LANGUAGES)
+    errors = [
+        ValidationError(
+            _(
+                "The notice in %(language)s has %(count)d characters; at most "
+                "%(max)d fit. Shorten it and link to a page for the details."
+            )
+            % {
+                "language": names[code],
+                "count": len(text.strip()),
+                "max": NOTICE_MAX_LENGTH,
+            },
+            code="notice_too_long",
+        )
+        for code, text in notice.items()
+        if code in names and len((text or "").strip()) > NOTICE_MAX_LENGTH
+    ]
+    if errors:
+        raise ValidationError(errors)
 
 
 def _translated_kwargs(field: str, texts: dict[str, str]) -> dict[str, str]:
@@ -48,6 +76,7 @@ def _change_status(
             },
             code="invalid_transition",
         )
+    notice_check(notice)
     change = StatusChange(
         process=process,
         status=status,
@@ -174,3 +203,50 @@ def process_complete(
         user=user,
         at=timezone.now(),
     )
+
+
+NOTICE_CORRECTED = "mitplan.processes.notice_corrected"
+
+
+@transaction.atomic
+def status_notice_correct(
+    *, change: StatusChange, notice: dict[str, str], user=None
+) -> StatusChange:
+    """Correct the public notice of a published status change (a typo, a wrong
+    date). The newest change's notice is also the one on every page, so the process
+    follows; the old and new German text go to Wagtail's log with who changed it."""
+    notice_check(notice)
+    if (
+        change.status == Process.Status.PAUSED
+        and not (notice.get(settings.LANGUAGE_CODE) or "").strip()
+    ):
+        raise ValidationError(
+            _("Say publicly why the process is paused."), code="notice_required"
+        )
+    process = Process.objects.select_for_update().get(pk=change.process_id)
+    change = StatusChange.objects.select_for_update().get(pk=change.pk)
+    before = change.notice_de or ""
+    for field, value in _translated_kwargs("notice", notice).items():
+        setattr(change, field, value)
+    change.save()
+    newest = process.status_changes.order_by("-changed_at", "-pk").first()
+    if newest and newest.pk == change.pk:
+        for code, _name in settings.LANGUAGES:
+            setattr(
+                process,
+                f"status_notice_{code}",
+                getattr(change, f"notice_{code}") or "",
+            )
+        process.save()
+    log(
+        instance=process,
+        action=NOTICE_CORRECTED,
+        user=user,
+        data={
+            "status_change": change.pk,
+            "status": change.status,
+            "before": before,
+            "after": change.notice_de or "",
+        },
+    )
+    return change

@@ -15,6 +15,7 @@ from mitplan.core.panels import translated_panels
 from . import admin_views
 from .forms import SpokenLanguagesWidget
 from .models import Advisor, ExpertGroup, FieldOfAction, Process
+from .services import NOTICE_CORRECTED
 
 # The status actions staff may take, by current status.
 STATUS_ACTIONS = {
@@ -43,6 +44,17 @@ class ProcessEditView(EditView):
                         "processes_status_change", args=[self.object.pk, action]
                     ),
                     icon_name=icon,
+                )
+            )
+        newest = self.object.status_changes.order_by("-changed_at", "-pk").first()
+        if newest is not None:
+            buttons.append(
+                HeaderButton(
+                    _("Correct the public notice"),
+                    url=reverse(
+                        "processes_notice_correct", args=[self.object.pk, newest.pk]
+                    ),
+                    icon_name="edit",
                 )
             )
         return buttons
@@ -173,5 +185,19 @@ def register_status_urls():
             "participation/processes/<int:pk>/status/<str:action>/",
             admin_views.status_change,
             name="processes_status_change",
-        )
+        ),
+        path(
+            "participation/processes/<int:pk>/notices/<int:change_id>/",
+            admin_views.notice_correct,
+            name="processes_notice_correct",
+        ),
     ]
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    actions.register_action(
+        NOTICE_CORRECTED,
+        _("Correct the public notice"),
+        _("Public notice corrected"),
+    )
