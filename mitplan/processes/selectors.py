@@ -28,6 +28,8 @@ class TimelineEntry:
     text_language: str  # the language `text` is written in (German if untranslated)
     # What is true of a phase, in words (see `phase_progress`); "" for events.
     progress: str = ""
+    # The newest status change: its notice is the one every page shows in brief.
+    is_current_notice: bool = False
 
 
 def _pauses(process: Process) -> list[tuple[date, date | None]]:
@@ -106,7 +108,8 @@ def process_timeline(
         for phase in process.phases.all()
     ]
     has_started = False
-    for change in process.status_changes.all():
+    changes = list(process.status_changes.all())
+    for change in changes:
         on = timezone.localdate(change.changed_at)
         kind = change.status
         if change.status == Process.Status.ACTIVE:
@@ -122,6 +125,7 @@ def process_timeline(
                 ends_on=None,
                 state="past" if on < today else "current",
                 text_language=translated_language(change, "notice"),
+                is_current_notice=change is changes[-1],
             )
         )
     return sorted(entries, key=lambda entry: (entry.starts_on, entry.kind != "phase"))

@@ -1,3 +1,5 @@
+import re
+
 from django import template
 from django.conf import settings
 from django.utils.html import format_html
@@ -50,3 +52,18 @@ def in_german(value):
 def bdi(value):
     """Isolate a name or other run of unknown direction inside a sentence."""
     return format_html("<bdi>{}</bdi>", value)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?؟।。])\s")
+
+
+@register.filter
+def brief(text, limit: int = 140) -> str:
+    """The first sentence of a notice, or its first words up to `limit` characters
+    with "…": what fits a phone's first screen (the full text is linked)."""
+    text = " ".join((text or "").split())
+    first = _SENTENCE_END.split(text, maxsplit=1)[0]
+    if len(first) <= limit:
+        return first
+    cut = first[:limit].rsplit(" ", 1)[0]
+    return f"{cut.rstrip(',;:')} …"
