@@ -1,6 +1,15 @@
 """Settings shared by every environment. Values that vary come from config.env."""
 
-from config.env import BASE_DIR, DATA_DIR, env, secret_key
+from pathlib import Path
+
+from config.env import (
+    BASE_DIR,
+    DATA_DIR,
+    data_dir_ensure,
+    env,
+    private_file_ensure,
+    secret_key,
+)
 
 SECRET_KEY = secret_key()
 DEBUG = env.bool("DEBUG", default=False)
@@ -59,8 +68,11 @@ MIDDLEWARE = [
     "mitplan.core.middleware.ServerTimingMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Reader pages from the shared cache; above every layer that may set a cookie.
+    "mitplan.core.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "mitplan.core.middleware.LocaleMiddleware",
+    "mitplan.core.malformed.RefuseMalformedMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -93,11 +105,16 @@ TEMPLATES = [
 
 # --- Data -------------------------------------------------------------------
 
-DATA_DIR.mkdir(parents=True, exist_ok=True)
+data_dir_ensure()
+MITPLAN_DATA_DIR = DATA_DIR
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{DATA_DIR / 'db.sqlite3'}")
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Private (0600) before SQLite opens it, so its -wal and -shm files are too.
+    _sqlite_name = str(DATABASES["default"]["NAME"])
+    if _sqlite_name and "memory" not in _sqlite_name:
+        private_file_ensure(Path(_sqlite_name))
     # WAL lets readers go on while one writer writes; IMMEDIATE takes the write
     # lock at BEGIN so concurrent writers queue instead of failing mid-transaction.
     DATABASES["default"]["OPTIONS"] = {
@@ -115,17 +132,35 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
 REDIS_URL = env.str("REDIS_URL", default="")
+# Every cache degrades: while it cannot be reached pages are served uncached
+# (mitplan.core.cache). Sessions live in the database behind the cache (cached_db),
+# so signed-in people stay signed in while Redis is away or after it restarts.
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "mitplan.core.cache.DegradingRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "mitplan",
+            # Fail fast: a cache that does not answer must not hold up a page.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1.0},
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default: SQLite files of its own in the data directory, shared by
+    # every app process on this machine (as the SQLite database is); a read costs
+    # no query of the app's database.
+    CACHES = {
+        "default": {
+            "BACKEND": "mitplan.core.cache.DegradingDiskCache",
+            "LOCATION": str(DATA_DIR / "cache"),
+            "KEY_PREFIX": "mitplan",
+            "OPTIONS": {"size_limit": 256 * 1024 * 1024},
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.db"
 else:
-    # Shared by all app server processes (rate limits, navigation), unlike memory.
+    # PostgreSQL without Redis may run on several machines: a cache they all share.
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
@@ -142,6 +177,9 @@ TASKS = {
         }[env.str("TASKS_BACKEND", default="immediate")]
     }
 }
+
+# Reader pages (no cookie) from the shared cache, exact (mitplan.core.pagecache).
+MITPLAN_PAGE_CACHE = env.bool("MITPLAN_PAGE_CACHE", default=True)
 
 # --- Languages --------------------------------------------------------------
 
@@ -185,6 +223,10 @@ STATIC_ROOT.mkdir(exist_ok=True)  # whitenoise expects it even when serving from
 STATICFILES_DIRS = [BASE_DIR / "mitplan" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.str("MEDIA_ROOT", default="") or str(DATA_DIR / "media")
+# Uploads readable by the owner and its group (a web server serving /media/ may be
+# in it), never by everyone.
+FILE_UPLOAD_PERMISSIONS = 0o640
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -208,6 +250,9 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
+# Load balancers probe the health check on plain HTTP behind TLS termination; it
+# must answer there, not redirect (it matters where SECURE_SSL_REDIRECT is on).
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -230,7 +275,7 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # The client's address is used only to key rate limits, hashed with a secret that
-# rotates daily and lives only in the cache (mitplan.core.ratelimits).
+# rotates daily and is kept outside every persistent store (mitplan.core.ratelimits).
 MITPLAN_PROXY_COUNT = env.int("MITPLAN_PROXY_COUNT", default=0)
 CONTACT_RATE = env.str("CONTACT_RATE", default="5/h")
 RATELIMIT_USE_CACHE = "default"
@@ -303,7 +348,11 @@ WAGTAIL_PASSWORD_RESET_ENABLED = True
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # A refused request (400) is a warning, not a server error with a traceback.
+    "filters": {"refused": {"()": "mitplan.core.logging.RefusedRequestsAreWarnings"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["refused"]}
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
 
@@ -322,8 +371,24 @@ ACCOUNT_FORMS = {
     "reset_password_from_key": "mitplan.accounts.forms.ResetPasswordKeyForm",
 }
 
-# Per-client limits on residents' actions (django-ratelimit rates).
+# Limits (mitplan.core.ratelimits; README "Rate limits"). Per network address, and
+# soft: over them a form asks for a proof of work instead of refusing, so offices and
+# schools behind one address stay workable.
 CONTRIBUTION_RATE = env.str("CONTRIBUTION_RATE", default="10/h")
 COMMENT_RATE = env.str("COMMENT_RATE", default="30/h")
 SUPPORT_RATE = env.str("SUPPORT_RATE", default="120/h")
 REPORT_RATE = env.str("REPORT_RATE", default="20/h")
+SUBSCRIBE_RATE = env.str("SUBSCRIBE_RATE", default="20/h")
+# Per target, and hard: new supporters from one address for one contribution;
+# confirmation mails to one e-mail address, whoever asks; mails to one advisor.
+SUPPORT_PER_ADDRESS_RATE = env.str("SUPPORT_PER_ADDRESS_RATE", default="10/d")
+CONFIRMATION_MAIL_RATE_HOUR = env.str("CONFIRMATION_MAIL_RATE_HOUR", default="3/h")
+CONFIRMATION_MAIL_RATE_DAY = env.str("CONFIRMATION_MAIL_RATE_DAY", default="10/d")
+ADVISOR_MESSAGE_RATE = env.str("ADVISOR_MESSAGE_RATE", default="20/h")
+# Failed staff sign-ins (admin): per address and per account.
+STAFF_LOGIN_FAILURES_PER_ADDRESS = env.str(
+    "STAFF_LOGIN_FAILURES_PER_ADDRESS", default="10/15m"
+)
+STAFF_LOGIN_FAILURES_PER_ACCOUNT = env.str(
+    "STAFF_LOGIN_FAILURES_PER_ACCOUNT", default="5/15m"
+)

@@ -17,7 +17,10 @@ CSRF_COOKIE_NAME = "__Host-csrftoken"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"refused": {"()": "mitplan.core.logging.RefusedRequestsAreWarnings"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["refused"]}
+    },
     "root": {"handlers": ["console"], "level": "INFO"},
     # Django's request logger can include client details; keep it to errors.
     "loggers": {"django.request": {"level": "ERROR"}},

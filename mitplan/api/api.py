@@ -2,12 +2,17 @@
 action and published contributions with their outcome. Routers only; the reads are
 the apps' selectors."""
 
+import logging
+
+from django.http import Http404
 from django.shortcuts import get_object_or_404
-from ninja import NinjaAPI, Query, Schema
+from ninja import Field, NinjaAPI, Path, Query, Schema
+from ninja.errors import ValidationError as NinjaValidationError
 from ninja.pagination import PageNumberPagination, paginate
 
 from mitplan.contributions import selectors as contribution_selectors
 from mitplan.contributions.models import Contribution
+from mitplan.core.parsing import MAX_ID, parse_slug
 from mitplan.processes.models import Process
 from mitplan.processes.participation import participation
 
@@ -22,6 +27,35 @@ api = NinjaAPI(
     ),
     urls_namespace="api_v1",
 )
+logger = logging.getLogger(__name__)
+
+
+class ErrorOut(Schema):
+    """Every error of the API: a JSON object with a `detail`."""
+
+    detail: str | list
+
+
+# What each operation may answer besides 200, so the schema documents every status.
+ERRORS = {400: ErrorOut, 422: ErrorOut, 500: ErrorOut}
+NOT_FOUND = {404: ErrorOut, **ERRORS}
+
+
+@api.exception_handler(Http404)
+def _not_found(request, exc):
+    return api.create_response(request, {"detail": "Not found."}, status=404)
+
+
+@api.exception_handler(NinjaValidationError)
+def _invalid(request, exc):
+    return api.create_response(request, {"detail": exc.errors}, status=422)
+
+
+@api.exception_handler(Exception)
+def _server_error(request, exc):
+    # Never the HTML error page: clients of a JSON API read JSON.
+    logger.exception("API error on %s", request.path)
+    return api.create_response(request, {"detail": "Server error."}, status=500)
 
 
 def _process_out(process: Process) -> dict:
@@ -38,7 +72,7 @@ def _process_out(process: Process) -> dict:
     }
 
 
-@api.get("/processes", response=list[ProcessOut], tags=["processes"])
+@api.get("/processes", response={200: list[ProcessOut], **ERRORS}, tags=["processes"])
 def process_list(request):
     return [
         _process_out(process)
@@ -46,8 +80,12 @@ def process_list(request):
     ]
 
 
-@api.get("/processes/{slug}", response=ProcessOut, tags=["processes"])
-def process_detail(request, slug: str):
+@api.get(
+    "/processes/{slug}", response={200: ProcessOut, **NOT_FOUND}, tags=["processes"]
+)
+def process_detail(request, slug: str = Path(..., max_length=100)):  # noqa: B008
+    if parse_slug(slug) is None:
+        raise Http404
     return _process_out(
         get_object_or_404(
             Process.objects.prefetch_related("phases", "fields_of_action"), slug=slug
@@ -56,7 +94,8 @@ def process_detail(request, slug: str):
 
 
 class ContributionFilters(Schema):
-    process: str | None = None
+    process: str | None = Field(None, max_length=100)
+    # Longer values are cut as the list page cuts them: an unknown value is "all".
     field: str = ""
     kind: str = ""
     state: str = ""
@@ -94,10 +133,22 @@ def _contribution_out(contribution: Contribution) -> dict:
 
 
 class ContributionPagination(PageNumberPagination):
-    page_size = 50
+    """Pages of 50 (at most 100 on request). A page number past any real list is
+    an empty page; one no database could even offset to is refused (422)."""
+
+    class Input(Schema):
+        page: int = Field(1, ge=1, le=1_000_000)
+        page_size: int | None = Field(None, ge=1, le=100)
+
+    def __init__(self, **kwargs):
+        super().__init__(page_size=50, max_page_size=100, **kwargs)
 
 
-@api.get("/contributions", response=list[ContributionOut], tags=["contributions"])
+@api.get(
+    "/contributions",
+    response={200: list[ContributionOut], **ERRORS},
+    tags=["contributions"],
+)
 @paginate(ContributionPagination)
 def contribution_list(request, filters: Query[ContributionFilters]):
     # Filters as the list page takes them; "process" narrows to one process.
@@ -109,7 +160,8 @@ def contribution_list(request, filters: Query[ContributionFilters]):
     )
     process = None
     if filters.process:
-        process = Process.objects.filter(slug=filters.process[:80]).first()
+        slug = parse_slug(filters.process)
+        process = Process.objects.filter(slug=slug).first() if slug else None
         if process is None:
             return _Mapped([])
     return _Mapped(
@@ -120,9 +172,14 @@ def contribution_list(request, filters: Query[ContributionFilters]):
 
 
 @api.get(
-    "/contributions/{contribution_id}", response=ContributionOut, tags=["contributions"]
+    "/contributions/{contribution_id}",
+    response={200: ContributionOut, **NOT_FOUND},
+    tags=["contributions"],
 )
-def contribution_detail(request, contribution_id: int):
+def contribution_detail(
+    request,
+    contribution_id: int = Path(..., ge=1, le=MAX_ID),  # noqa: B008
+):
     contribution = get_object_or_404(
         Contribution.objects.published()
         .select_related("process", "field_of_action", "statement__expert_group")

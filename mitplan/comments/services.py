@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mitplan.contributions.models import Contribution
-from mitplan.core.submissions import save_once
+from mitplan.core.submissions import Saved, content_digest, save_once
 
 from .models import Comment
 
@@ -22,7 +22,9 @@ def comment_add(
     pseudonym: str = "",
     parent: Comment | None = None,
     submission_key: str | None = None,
-) -> tuple[Comment, bool]:
+) -> tuple[Comment, Saved]:
+    """Store a comment. A resent form returns the first one; its key with other
+    content stores nothing (Saved.CONFLICT), for the caller to say so."""
     if not contribution.is_public:
         raise ValidationError(_("Only published contributions can be discussed."))
     if parent is not None:
@@ -40,15 +42,22 @@ def comment_add(
         author=author,
         pseudonym=pseudonym.strip(),
         submission_key=submission_key,
+        submission_digest=content_digest(
+            contribution=contribution.pk,
+            parent=parent.pk if parent else None,
+            text=text.strip(),
+            pseudonym=pseudonym.strip(),
+        )
+        if submission_key
+        else "",
     )
     comment.full_clean(exclude=["submission_key"])  # a resent form is no error
-    comment, created = save_once(comment)
-    if not created:
-        return comment, False
-    Contribution.objects.filter(pk=contribution.pk).update(
-        comment_count=F("comment_count") + 1
-    )
-    return comment, True
+    comment, saved = save_once(comment)
+    if saved is Saved.CREATED:
+        Contribution.objects.filter(pk=contribution.pk).update(
+            comment_count=F("comment_count") + 1
+        )
+    return comment, saved
 
 
 @transaction.atomic

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from mitplan.core.altcha import ProofOfWorkMixin
-from mitplan.core.forms import MultilineField
+from mitplan.core.forms import MultilineField, SingleLineField
 from mitplan.core.spam import SpamGuardMixin
 
 MESSAGE_MAX_LENGTH = 5000
@@ -11,7 +11,7 @@ MESSAGE_MAX_LENGTH = 5000
 class MessageForm(ProofOfWorkMixin, SpamGuardMixin):
     """A message to a person of the city: who writes, how to answer, what about."""
 
-    name = forms.CharField(
+    name = SingleLineField(
         label=_("Your name"),
         max_length=200,
         required=False,
@@ -22,7 +22,7 @@ class MessageForm(ProofOfWorkMixin, SpamGuardMixin):
         max_length=254,
         help_text=_("So that we can answer you. It is used for nothing else."),
     )
-    subject = forms.CharField(label=_("Subject"), max_length=200)
+    subject = SingleLineField(label=_("Subject"), max_length=200)
     message = MultilineField(
         label=_("Your message"),
         max_length=MESSAGE_MAX_LENGTH,
@@ -32,20 +32,9 @@ class MessageForm(ProofOfWorkMixin, SpamGuardMixin):
 
     field_order = ["name", "email", "subject", "message", "website", "started"]
 
-    def clean(self):
-        cleaned = super().clean()
-        # Control characters have no place in a message and break mail headers.
-        for name in ("name", "subject"):
-            value = cleaned.get(name) or ""
-            if any(ord(char) < 32 for char in value):
-                self.add_error(
-                    name, _("Please use only letters, digits and punctuation.")
-                )
-        return cleaned
-
 
 class AccessibilityFeedbackForm(MessageForm):
-    page_url = forms.CharField(
+    page_url = SingleLineField(
         label=_("Which page or content is it about?"),
         max_length=500,
         required=False,

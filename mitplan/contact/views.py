@@ -6,17 +6,27 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
+from mitplan.core import ratelimits
 from mitplan.core.origin import same_origin_post
-from mitplan.core.ratelimits import limit_count, limit_reached
+from mitplan.core.ratelimits import Limit
+from mitplan.core.sending import NotCarriedOut, carry_out
 from mitplan.processes import selectors as process_selectors
 
 from . import services
 from .forms import AccessibilityFeedbackForm, MessageForm
 
 
-def _over_limit(request, group: str) -> bool:
-    return limit_reached(request, group, settings.CONTACT_RATE)
+def _send(form, request, build, limits, *, over_limit) -> tuple[bool, int]:
+    """Mail what the form carries within its limits; False and the status when it
+    was not sent (the form then says why and keeps the text)."""
+    try:
+        carry_out(build, *limits, proved=over_limit)
+    except NotCarriedOut as refusal:
+        form.add_error(None, refusal.message)
+        return False, refusal.status
+    return True, 200
 
 
 def _advisor_context(advisor):
@@ -32,25 +42,42 @@ def _advisor_context(advisor):
     }
 
 
+@never_cache
 @same_origin_post
 def advisor_message(request, advisor_id: int):
     advisor = process_selectors.advisor_for_contact(advisor_id)
     status = 200
     if request.method == "POST":
-        # Over the limit, a sender can still send after a short proof of work.
-        over_limit = _over_limit(request, "contact.advisor_message")
+        limits = [
+            Limit.per_client(request, "contact.advisor_message", settings.CONTACT_RATE),
+            # Mails to one advisor from anyone: over it, every sender does the proof
+            # of work (a hard stop would let one client silence the advisor).
+            Limit(
+                "contact.advisor_inbox",
+                f"target:advisor:{advisor.pk}",
+                settings.ADVISOR_MESSAGE_RATE,
+            ),
+        ]
+        # Over a limit, a sender can still send after a short proof of work.
+        over_limit = ratelimits.used_up(*limits)
         form = MessageForm(request.POST, require_proof=over_limit)
         if form.is_valid():
-            limit_count(request, "contact.advisor_message", settings.CONTACT_RATE)
-            services.advisor_message_send(
-                advisor=advisor,
-                name=form.cleaned_data["name"],
-                email=form.cleaned_data["email"],
-                subject=form.cleaned_data["subject"],
-                message=form.cleaned_data["message"],
-                language=get_language(),
+            sent, status = _send(
+                form,
+                request,
+                lambda: services.advisor_message_send(
+                    advisor=advisor,
+                    name=form.cleaned_data["name"],
+                    email=form.cleaned_data["email"],
+                    subject=form.cleaned_data["subject"],
+                    message=form.cleaned_data["message"],
+                    language=get_language(),
+                ),
+                limits,
+                over_limit=over_limit,
             )
-            return redirect("contact:advisor_message_sent", advisor_id=advisor.pk)
+            if sent:
+                return redirect("contact:advisor_message_sent", advisor_id=advisor.pk)
         else:
             status = 429 if over_limit else 400
     else:
@@ -68,27 +95,37 @@ def advisor_message_sent(request, advisor_id: int):
     )
 
 
+@never_cache
 @same_origin_post
 def accessibility_feedback(request, *, page):
     """The accessibility statement page with its feedback form (routed by the page)."""
     status = 200
     if request.method == "POST":
-        over_limit = _over_limit(request, "contact.accessibility_feedback")
-        form = AccessibilityFeedbackForm(request.POST, require_proof=over_limit)
-        if form.is_valid():
-            limit_count(
+        limits = [
+            Limit.per_client(
                 request, "contact.accessibility_feedback", settings.CONTACT_RATE
             )
-            services.accessibility_feedback_send(
-                recipient=page.feedback_email,
-                name=form.cleaned_data["name"],
-                email=form.cleaned_data["email"],
-                page_url=form.cleaned_data["page_url"],
-                subject=form.cleaned_data["subject"],
-                message=form.cleaned_data["message"],
-                language=get_language(),
+        ]
+        over_limit = ratelimits.used_up(*limits)
+        form = AccessibilityFeedbackForm(request.POST, require_proof=over_limit)
+        if form.is_valid():
+            sent, status = _send(
+                form,
+                request,
+                lambda: services.accessibility_feedback_send(
+                    recipient=page.feedback_email,
+                    name=form.cleaned_data["name"],
+                    email=form.cleaned_data["email"],
+                    page_url=form.cleaned_data["page_url"],
+                    subject=form.cleaned_data["subject"],
+                    message=form.cleaned_data["message"],
+                    language=get_language(),
+                ),
+                limits,
+                over_limit=over_limit,
             )
-            return redirect(page.url + page.reverse_subpage("feedback_sent"))
+            if sent:
+                return redirect(page.url + page.reverse_subpage("feedback_sent"))
         else:
             status = 429 if over_limit else 400
     else:

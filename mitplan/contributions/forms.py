@@ -1,16 +1,20 @@
+import re
 import secrets
 
 from django import forms
-from django.conf import settings
 from django.core import signing
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from mitplan.core.altcha import ProofOfWorkMixin
 from mitplan.core.forms import (
+    IdChoiceField,
+    IdMultipleChoiceField,
     KernForm,
     LanguageMarkedCheckboxes,
     LanguageMarkedSelect,
     MultilineField,
+    SingleLineField,
 )
 from mitplan.core.spam import SpamGuardMixin
 from mitplan.moderation.models import Report
@@ -26,15 +30,29 @@ def new_submission_key() -> str:
     return signing.dumps(secrets.token_hex(16), salt=SUBMISSION_SALT)
 
 
+# A key the browser made (js/fresh-key.js) on a page that caches may share, where a
+# key from the server would be the same for everyone who gets the page.
+BROWSER_KEY = re.compile(r"b-[0-9a-f]{32}")
+
+
 class SubmissionKeyField(forms.CharField):
-    """A signed one-time key: the same form sent twice creates one object."""
+    """A one-time key: the same form sent twice creates one object. Signed by the
+    server on pages only one person gets; made by the browser on shared pages
+    (`browser_made=True`: the field starts empty and the script fills it)."""
 
     widget = forms.HiddenInput
 
-    def __init__(self, **kwargs):
+    def __init__(self, *, browser_made: bool = False, **kwargs):
         super().__init__(required=False, **kwargs)
+        self.browser_made = browser_made
+        if browser_made:
+            self.widget.attrs["data-fresh-key"] = ""
 
     def clean(self, value):
+        if self.browser_made:
+            # Without JavaScript there is no key: the form still works, only a
+            # double click is not recognised as one.
+            return value if value and BROWSER_KEY.fullmatch(value) else None
         try:
             return signing.loads(value or "", salt=SUBMISSION_SALT, max_age=7 * 86400)
         except signing.BadSignature:
@@ -65,13 +83,13 @@ class ContributionForm(ProofOfWorkMixin, SpamGuardMixin):
         choices=Contribution.Kind.choices,
         widget=forms.RadioSelect,
     )
-    field_of_action = forms.ModelChoiceField(
+    field_of_action = IdChoiceField(
         label=_("Field of action"),
         queryset=None,
         empty_label=_("Please choose"),
         widget=LanguageMarkedSelect,
     )
-    title = forms.CharField(
+    title = SingleLineField(
         label=_("Title"),
         max_length=TITLE_MAX_LENGTH,
         help_text=_("In a few words. At most 120 characters."),
@@ -82,7 +100,7 @@ class ContributionForm(ProofOfWorkMixin, SpamGuardMixin):
         rows=8,
         help_text=_("In any language. At most 5,000 characters."),
     )
-    tags = forms.ModelMultipleChoiceField(
+    tags = IdMultipleChoiceField(
         label=_("Tags"),
         queryset=None,
         required=False,
@@ -94,7 +112,7 @@ class ContributionForm(ProofOfWorkMixin, SpamGuardMixin):
         initial="auto",
         widget=SpokenLanguageSelect,
     )
-    pseudonym = forms.CharField(
+    pseudonym = SingleLineField(
         label=_("Name shown with it"),
         max_length=60,
         required=False,
@@ -130,15 +148,12 @@ class ContributionForm(ProofOfWorkMixin, SpamGuardMixin):
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("language") == "auto" and cleaned.get("text"):
+            # From the text; the page's language (from its URL, not from anything
+            # the form sends) only where the text says nothing.
             cleaned["language"] = detect_language(
                 f"{cleaned.get('title', '')} {cleaned['text']}",
-                fallback=self.data.get("ui_language") or settings.LANGUAGE_CODE,
+                fallback=get_language(),
             )
-        for name in ("title", "pseudonym"):
-            if any(ord(char) < 32 for char in cleaned.get(name) or ""):
-                self.add_error(
-                    name, _("Please use only letters, digits and punctuation.")
-                )
         return cleaned
 
 
@@ -149,15 +164,14 @@ class CommentForm(SpamGuardMixin):
         rows=4,
         help_text=_("At most 2,000 characters."),
     )
-    pseudonym = forms.CharField(
+    pseudonym = SingleLineField(
         label=_("Name shown with it"), max_length=60, required=False
     )
-    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    submission = SubmissionKeyField()
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["submission"].initial = new_submission_key()
+    parent = forms.IntegerField(
+        required=False, min_value=1, max_value=2**63 - 1, widget=forms.HiddenInput
+    )
+    # The comment form is on the contribution's page, which caches share.
+    submission = SubmissionKeyField(browser_made=True)
 
 
 class ReportForm(KernForm):

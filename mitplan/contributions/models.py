@@ -14,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 
 from mitplan.processes.models import ExpertGroup, FieldOfAction, Process
 
+from .languages import known_language, language_choices
+
 TITLE_MAX_LENGTH = 120
 TEXT_MAX_LENGTH = 5000
 
@@ -94,7 +96,9 @@ class Contribution(models.Model):
         validators=[MaxLengthValidator(TEXT_MAX_LENGTH)],
     )
     # The language it was written in; a contribution is never machine-translated in place.
-    language = models.CharField(_("language"), max_length=8)
+    # A known code only (see languages.py): the model's choices for forms and
+    # services, a constraint for every other path.
+    language = models.CharField(_("language"), max_length=8, choices=language_choices)
     tags = models.ManyToManyField(
         Tag, blank=True, related_name="contributions", verbose_name=_("tags")
     )
@@ -160,6 +164,8 @@ class Contribution(models.Model):
     submission_key = models.CharField(
         max_length=64, unique=True, null=True, blank=True, editable=False
     )
+    # What the form carried, to tell a resend of it from other content under the key.
+    submission_digest = models.CharField(max_length=64, blank=True, editable=False)
 
     created_at = models.DateTimeField(
         _("received at"), default=timezone.now, db_index=True
@@ -209,7 +215,10 @@ class Contribution(models.Model):
             models.CheckConstraint(
                 condition=~Q(moderation_state="merged") | Q(merged_into__isnull=False),
                 name="contribution_merged_has_target",
-            )
+            ),
+            models.CheckConstraint(
+                condition=known_language(), name="contribution_language_known"
+            ),
         ]
 
     def __str__(self):

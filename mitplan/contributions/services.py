@@ -3,7 +3,6 @@ statement. Each function is one transaction; each step a resident can see lands 
 the contribution's history."""
 
 import hashlib
-from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from mitplan.core.submissions import save_once
+from mitplan.core.submissions import Saved, content_digest, save_once
 from mitplan.notifications.services import subscribers_notify
 from mitplan.processes.models import (
     ExpertGroup,
@@ -70,9 +69,6 @@ def _publish(contribution: Contribution, *, actor=None) -> None:
     _history(contribution, Step.PUBLISHED, actor=actor, at=now)
 
 
-RESEND_WINDOW = timedelta(hours=1)
-
-
 @transaction.atomic
 def contribution_submit(
     *,
@@ -89,28 +85,17 @@ def contribution_submit(
     source: str = Contribution.Source.ONLINE,
     source_note: str = "",
     entered_by=None,
-) -> tuple[Contribution, bool]:
+    email: str = "",
+) -> tuple[Contribution, Saved]:
     """Store a contribution; published at once under post-moderation. Returns
-    (contribution, created): a resent form with the same key returns the first one."""
+    (contribution, Saved): a resent form (same key, same content) returns the first
+    one; the same key with other content stores nothing (Saved.CONFLICT) so the
+    caller can say so. Texts are never compared across senders: two people who
+    write the same words are two contributions."""
     if field_of_action.process_id != process.pk:
         raise ValidationError(_("This field of action belongs to another process."))
     if tags and any(tag.process_id != process.pk for tag in tags):
         raise ValidationError(_("A chosen tag belongs to another process."))
-    if source == Contribution.Source.ONLINE:
-        # "Back" after sending shows the form again with a fresh key and the typed
-        # text restored; sending it again is still the same contribution.
-        same_text = Contribution.objects.filter(
-            process=process,
-            source=source,
-            title=title.strip(),
-            text=text.strip(),
-            created_at__gte=timezone.now() - RESEND_WINDOW,
-        ).exclude(moderation_state=Contribution.Moderation.MERGED)
-        if author is not None:
-            same_text = same_text.filter(author=author)
-        existing = same_text.order_by("pk").first()
-        if existing:
-            return existing, False
     contribution = Contribution(
         process=process,
         field_of_action=field_of_action,
@@ -121,21 +106,32 @@ def contribution_submit(
         author=author,
         pseudonym=pseudonym.strip(),
         submission_key=submission_key,
+        submission_digest=content_digest(
+            field=field_of_action.pk,
+            kind=kind,
+            title=title.strip(),
+            text=text.strip(),
+            tags=sorted(tag.pk for tag in tags or []),
+            pseudonym=pseudonym.strip(),
+            email=email.strip().lower(),
+        )
+        if submission_key
+        else "",
         source=source,
         source_note=source_note.strip(),
     )
     # The key's uniqueness is save_once's business: a resent form is no error.
     contribution.full_clean(exclude=["tags", "submission_key"])
-    contribution, created = save_once(contribution)
-    if not created:
-        return contribution, False
+    contribution, saved = save_once(contribution)
+    if saved is not Saved.CREATED:
+        return contribution, saved
     if tags:
         contribution.tags.set(tags)
     _history(contribution, Step.RECEIVED, actor=entered_by)
     # Input collected on paper is entered by staff, who are the moderation.
     if process.moderation_mode == Process.ModerationMode.POST or entered_by is not None:
         _publish(contribution, actor=entered_by)
-    return contribution, True
+    return contribution, saved
 
 
 @transaction.atomic

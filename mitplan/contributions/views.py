@@ -3,33 +3,53 @@ list, submit, detail, and the small forms on the detail page (support, comment,
 report, subscribe). Each action: rate limit → form → one service call → redirect."""
 
 import functools
+import logging
 import secrets
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.db import DatabaseError, transaction
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django_ratelimit.core import is_ratelimited
+from django.views.decorators.cache import never_cache
 
 from mitplan.comments import services as comment_services
+from mitplan.core import ratelimits
 from mitplan.core.origin import same_origin_post
-from mitplan.core.ratelimits import client_key, limit_count, limit_reached
+from mitplan.core.parsing import parse_id
+from mitplan.core.ratelimits import Limit
+from mitplan.core.sending import OVER_LIMIT, NotCarriedOut, carry_out
+from mitplan.core.submissions import Saved
 from mitplan.moderation import services as moderation_services
 from mitplan.notifications import services as notification_services
 from mitplan.processes import selectors as process_selectors
 from mitplan.processes.participation import participation
 
 from . import selectors, services
-from .forms import CommentForm, ContributionForm, FilterForm, ReportForm, SubscribeForm
+from .forms import (
+    CommentForm,
+    ContributionForm,
+    FilterForm,
+    ReportForm,
+    SubscribeForm,
+    new_submission_key,
+)
 from .languages import detect_language
 from .models import Contribution
 
+logger = logging.getLogger(__name__)
+
 SUPPORTER_COOKIE = "mitplan_supporter"
 SUPPORTER_SALT = "mitplan.contributions.supporter"
+
+
+def supporter_cookie_name(request) -> str:
+    """Over HTTPS the cookie is `__Host-` bound: only this host, path /, Secure, so
+    no other site under the domain can set or read it."""
+    return f"__Host-{SUPPORTER_COOKIE}" if request.is_secure() else SUPPORTER_COOKIE
 
 
 CLOSED_MESSAGES = {
@@ -50,20 +70,11 @@ def _open_for(page, feature: str) -> bool:
     return getattr(participation(process), feature)
 
 
-def _limited(request, group: str, rate: str) -> bool:
-    return is_ratelimited(
-        request, group=group, key=client_key, rate=rate, method="POST", increment=True
-    )
-
-
-def _limit_error(form):
-    form.add_error(
-        None,
-        _(
-            "You have sent a lot in a short time. Please wait a while and send this "
-            "again: what you wrote is still here."
-        ),
-    )
+RESENT_OTHER_CONTENT = gettext_lazy(
+    "This form had already been sent, with other content; that first version is "
+    "stored. What you see now was not stored yet: to send it as well, press send "
+    "again."
+)
 
 
 def _public_contribution(page, pk: int):
@@ -74,16 +85,8 @@ def _public_contribution(page, pk: int):
     return contribution
 
 
-def _refusal(request, *, page, pk: int, name: str, form, over_limit: bool):
-    """The detail page again, with the small form's errors and what was typed, when
-    the form cannot be taken (over the limit: 429, invalid: 400); else None."""
-    if over_limit:
-        _limit_error(form)
-        status = 429
-    elif not form.is_valid():
-        status = 400
-    else:
-        return None
+def _detail_again(request, *, page, pk: int, name: str, form, status: int):
+    """The detail page again, with the small form's errors and what was typed."""
     return contribution_detail(
         request, page=page, pk=pk, forms={name: form}, status=status
     )
@@ -132,6 +135,90 @@ def contribution_list(request, *, page):
     return TemplateResponse(request, "contributions/contribution_list.html", context)
 
 
+def _contribution_send(request, page, process):
+    """Store a sent contribution (and the request for updates by e-mail) or say why
+    not, keeping every word. Returns (form, status, redirect or None)."""
+    limits = [
+        Limit.per_client(request, "contributions.create", settings.CONTRIBUTION_RATE)
+    ]
+    # Over the limit, a sender can still send after a short proof of work.
+    over_limit = ratelimits.used_up(*limits)
+    form = ContributionForm(request.POST, process=process, require_proof=over_limit)
+    if not form.is_valid():
+        return form, 429 if over_limit else 400, None
+    data = form.cleaned_data
+    email = (data["email"] or "").strip().lower()
+    if email:
+        limits += notification_services.confirmation_limits(email)
+
+    @transaction.atomic
+    def store():
+        contribution, saved = services.contribution_submit(
+            process=process,
+            field_of_action=data["field_of_action"],
+            kind=data["kind"],
+            title=data["title"],
+            text=data["text"],
+            language=data["language"],
+            tags=list(data.get("tags") or []),
+            author=request.user if request.user.is_authenticated else None,
+            pseudonym=data["pseudonym"],
+            submission_key=data["submission"],
+            email=email,
+        )
+        if email and saved is Saved.CREATED:
+            notification_services.subscription_request(
+                contribution=contribution,
+                email=email,
+                language=get_language(),
+                user=request.user,
+                is_author=True,
+            )
+        return contribution, saved
+
+    try:
+        contribution, saved = carry_out(store, *limits, proved=over_limit)
+    except NotCarriedOut as refusal:
+        if refusal.status == 429 and not over_limit:
+            # Used up just now: ask for the proof of work, as a next try would.
+            form = ContributionForm(request.POST, process=process, require_proof=True)
+            form.is_valid()
+        form.add_error(None, refusal.message)
+        return form, refusal.status, None
+    if saved is Saved.CONFLICT:
+        # Not a resend: keep the text, with a fresh key so sending stores it.
+        sent = request.POST.copy()
+        sent["submission"] = new_submission_key()
+        form = ContributionForm(sent, process=process)
+        form.is_valid()
+        form.add_error(None, RESENT_OTHER_CONTENT)
+        return form, 409, None
+    if contribution.is_public:
+        return form, 302, redirect(detail_url(page, contribution.pk) + "?sent=1")
+    return form, 302, redirect(page.url + page.reverse_subpage("contribution_received"))
+
+
+TYPED_FIELDS = (
+    "kind",
+    "field_of_action",
+    "title",
+    "text",
+    "tags",
+    "language",
+    "pseudonym",
+    "email",
+)
+
+
+def _typed(request) -> dict:
+    """What was typed into the contribution form, to show it again unbound."""
+    return {
+        name: request.POST.getlist(name) if name == "tags" else request.POST.get(name)
+        for name in TYPED_FIELDS
+    }
+
+
+@never_cache  # the form carries a one-time key: no cache may share the page
 @same_origin_post
 def contribution_create(request, *, page):
     context = page.get_context(request, full=False)
@@ -146,73 +233,16 @@ def contribution_create(request, *, page):
         status = 403
     elif request.method == "POST" and "check_similar" in request.POST:
         # Without JavaScript: show similar contributions, save nothing, keep the text.
-        typed = {
-            name: request.POST.getlist(name)
-            if name == "tags"
-            else request.POST.get(name)
-            for name in (
-                "kind",
-                "field_of_action",
-                "title",
-                "text",
-                "tags",
-                "language",
-                "pseudonym",
-                "email",
-            )
-        }
-        form = ContributionForm(process=process, initial=typed)
+        form = ContributionForm(process=process, initial=_typed(request))
         similar = selectors.similar_contributions(
             process,
             language=get_language(),
             text=f"{request.POST.get('title', '')[:200]}\n{request.POST.get('text', '')[:2000]}",
         )
     elif request.method == "POST":
-        # Over the limit, a sender can still send after a short proof of work.
-        over_limit = limit_reached(
-            request, "contributions.create", settings.CONTRIBUTION_RATE
-        )
-        form = ContributionForm(request.POST, process=process, require_proof=over_limit)
-        if form.is_valid():
-            data = form.cleaned_data
-            limit_count(request, "contributions.create", settings.CONTRIBUTION_RATE)
-            try:
-                contribution, created = services.contribution_submit(
-                    process=process,
-                    field_of_action=data["field_of_action"],
-                    kind=data["kind"],
-                    title=data["title"],
-                    text=data["text"],
-                    language=data["language"],
-                    tags=list(data.get("tags") or []),
-                    author=request.user if request.user.is_authenticated else None,
-                    pseudonym=data["pseudonym"],
-                    submission_key=data["submission"],
-                )
-            except ValidationError as error:
-                form.add_error(None, error)
-                status = 400
-            else:
-                if data["email"] and (
-                    created
-                    or not contribution.subscriptions.filter(
-                        email=data["email"].strip().lower()
-                    ).exists()
-                ):
-                    # A resent form (back, send again) mails no second confirmation.
-                    notification_services.subscription_request(
-                        contribution=contribution,
-                        email=data["email"],
-                        language=get_language(),
-                        user=request.user,
-                    )
-                if contribution.is_public:
-                    return redirect(detail_url(page, contribution.pk) + "?sent=1")
-                return redirect(
-                    page.url + page.reverse_subpage("contribution_received")
-                )
-        else:
-            status = 429 if over_limit else 400
+        form, status, done = _contribution_send(request, page, process)
+        if done is not None:
+            return done
     else:
         initial = {}
         field_slug = request.GET.get("field")
@@ -291,7 +321,14 @@ def contribution_received(request, *, page):
 
 
 def contribution_detail(
-    request, *, page, pk: int, forms=None, status=200, support_refused=False
+    request,
+    *,
+    page,
+    pk: int,
+    forms=None,
+    status=200,
+    support_refused=False,
+    support_refusal=None,
 ):
     context = page.get_context(request, full=False)
     contribution = selectors.contribution_detail(context["process"], pk)
@@ -318,10 +355,10 @@ def contribution_detail(
             "contribution": contribution,
             "reply_to": reply_to,
             "support_refused": support_refused,
+            # Why a press of "support" was not counted although supporting is open.
+            "support_refusal": support_refusal,
             # The comment just sent says so (and keyboard focus can land on it).
-            "commented": int(request.GET["kommentiert"])
-            if request.GET.get("kommentiert", "").isdigit()
-            else None,
+            "commented": parse_id(request.GET.get("kommentiert")),
             # A small form was refused: the page title starts with "Error" too.
             "has_form_errors": status >= 400,
             "statement": contribution.public_statement,
@@ -344,17 +381,18 @@ def contribution_detail(
 
 def _reply_target(contribution, comment_id):
     """The visible top-level comment a reply goes to (one level of replies only)."""
-    if not str(comment_id or "").isdigit():
+    comment_id = parse_id(comment_id)
+    if comment_id is None:
         return None
     for comment in contribution.top_level_comments:
-        if comment.pk == int(comment_id) and not comment.is_hidden:
+        if comment.pk == comment_id and not comment.is_hidden:
             return comment
     return None
 
 
 def _supporter_token(request) -> str | None:
     return request.get_signed_cookie(
-        SUPPORTER_COOKIE, default=None, salt=SUPPORTER_SALT
+        supporter_cookie_name(request), default=None, salt=SUPPORTER_SALT
     )
 
 
@@ -383,41 +421,104 @@ def post_only(view):
     return wrapper
 
 
+SUPPORT_LIMITED = gettext_lazy(
+    "Your support was not counted: you have sent a lot in a short time. Please "
+    "try again later."
+)
+SUPPORT_FAILED = gettext_lazy(
+    "Your support was not counted because of a problem on our side. Please try "
+    "again in a few minutes."
+)
+NO_COOKIE = gettext_lazy(
+    "Your support was not counted: to count each person once, supporting without "
+    "an account needs one cookie, and your browser does not keep cookies for this "
+    "site. Allow cookies for this site, or sign in, and press the button again."
+)
+SUPPORT_CAPPED = gettext_lazy(
+    "Your support was not counted: many supports for this contribution came from "
+    "your network today. Please try again tomorrow."
+)
+
+
+def _supporter_cookie(response, request, token: str) -> None:
+    # The one cookie of the site for readers: it lets a visitor without an account
+    # support once per contribution. Only set when someone presses "support".
+    response.set_signed_cookie(
+        supporter_cookie_name(request),
+        token,
+        salt=SUPPORTER_SALT,
+        max_age=365 * 86400,
+        httponly=True,
+        samesite="Lax",
+        secure=request.is_secure(),
+        path="/",
+    )
+
+
 @same_origin_post
 @post_only
 def contribution_support(request, *, page, pk: int):
+    """Support (or withdraw it). Without an account a support counts only from a
+    browser that holds the supporter cookie, issued by an earlier response: a first
+    press is answered by setting it and sending the browser back to the same
+    address (307 keeps the POST), so a person notices nothing, while a client that
+    keeps no cookies never counts. How many new supporters one network address may
+    add to one contribution a day is capped (README: "one person, one support")."""
     contribution = _public_contribution(page, pk)
     url = detail_url(page, contribution.pk) + "#support"
     if not _open_for(page, "supports"):
         return contribution_detail(
             request, page=page, pk=pk, status=403, support_refused=True
         )
-    if _limited(request, "contributions.support", settings.SUPPORT_RATE):
-        return contribution_detail(request, page=page, pk=pk, status=429)
     user = request.user if request.user.is_authenticated else None
+    token = "" if user else (_supporter_token(request) or "")
     if request.POST.get("withdraw"):
-        services.support_withdraw(
-            contribution=contribution, user=user, token=_supporter_token(request) or ""
-        )
+        services.support_withdraw(contribution=contribution, user=user, token=token)
         return redirect(url)
-    token = None
-    if not request.user.is_authenticated:
-        token = _supporter_token(request) or secrets.token_urlsafe(24)
-    services.support_add(contribution=contribution, user=user, token=token or "")
-    response = redirect(url)
-    if token:
-        # The one cookie of the site: it lets an anonymous visitor support once per
-        # contribution. Only set when someone presses "support".
-        response.set_signed_cookie(
-            SUPPORTER_COOKIE,
-            token,
-            salt=SUPPORTER_SALT,
-            max_age=365 * 86400,
-            httponly=True,
-            samesite="Lax",
-            secure=request.is_secure(),
+    if user is None and not token:
+        if request.GET.get("cookie") == "1":
+            # Sent back once and still no cookie: cookies are off for this site.
+            return contribution_detail(
+                request, page=page, pk=pk, status=400, support_refusal=NO_COOKIE
+            )
+        response = HttpResponseRedirect(request.path + "?cookie=1", status=307)
+        _supporter_cookie(response, request, secrets.token_urlsafe(24))
+        return response
+    limits = [
+        Limit.per_client(request, "contributions.support", settings.SUPPORT_RATE),
+        Limit.per_target(
+            "contributions.support.network",
+            f"{ratelimits.client_address(request)}|{contribution.pk}",
+            settings.SUPPORT_PER_ADDRESS_RATE,
+            message=SUPPORT_CAPPED,
+        ),
+    ]
+
+    try:
+        reservation = ratelimits.reserve(*limits)
+        try:
+            counted = services.support_add(
+                contribution=contribution, user=user, token=token
+            )
+        except DatabaseError:
+            reservation.release()
+            raise
+    except ratelimits.LimitReached as reached:
+        return contribution_detail(
+            request,
+            page=page,
+            pk=pk,
+            status=429,
+            support_refusal=reached.limit.message or SUPPORT_LIMITED,
         )
-    return response
+    except DatabaseError:
+        logger.exception("Could not store a support: the database failed.")
+        return contribution_detail(
+            request, page=page, pk=pk, status=503, support_refusal=SUPPORT_FAILED
+        )
+    if not counted:
+        reservation.release()  # supported before: nothing new was counted
+    return redirect(url)
 
 
 @same_origin_post
@@ -428,66 +529,117 @@ def contribution_comment(request, *, page, pk: int):
     if not _open_for(page, "comments"):
         form.is_valid()
         form.add_error(None, CLOSED_MESSAGES["comments"])
-        return contribution_detail(
-            request, page=page, pk=pk, forms={"comment": form}, status=403
+        return _detail_again(
+            request, page=page, pk=pk, name="comment", form=form, status=403
         )
-    over_limit = limit_reached(request, "contributions.comment", settings.COMMENT_RATE)
-    if refusal := _refusal(
-        request, page=page, pk=pk, name="comment", form=form, over_limit=over_limit
-    ):
-        return refusal
-    limit_count(request, "contributions.comment", settings.COMMENT_RATE)
+    limits = [Limit.per_client(request, "contributions.comment", settings.COMMENT_RATE)]
+    if ratelimits.used_up(*limits) or not form.is_valid():
+        if form.is_valid():
+            form.add_error(None, OVER_LIMIT)
+        return _detail_again(
+            request,
+            page=page,
+            pk=pk,
+            name="comment",
+            form=form,
+            status=429 if form.non_field_errors() else 400,
+        )
     parent = None
     if form.cleaned_data["parent"]:
         parent = contribution.comments.filter(pk=form.cleaned_data["parent"]).first()
         if parent is None:
             form.add_error(None, _("The comment you answer does not exist (any more)."))
-            return contribution_detail(
-                request, page=page, pk=pk, forms={"comment": form}, status=400
+            return _detail_again(
+                request, page=page, pk=pk, name="comment", form=form, status=400
             )
-    comment, _created = comment_services.comment_add(
-        contribution=contribution,
-        # The language it is written in, not the page's (an English reply on the
-        # Arabic page is English).
-        text=form.cleaned_data["text"],
-        language=detect_language(form.cleaned_data["text"], fallback=get_language()),
-        author=request.user if request.user.is_authenticated else None,
-        pseudonym=form.cleaned_data["pseudonym"],
-        parent=parent,
-        submission_key=form.cleaned_data["submission"],
-    )
+
+    def store():
+        return comment_services.comment_add(
+            contribution=contribution,
+            # The language it is written in, not the page's (an English reply on
+            # the Arabic page is English).
+            text=form.cleaned_data["text"],
+            language=detect_language(
+                form.cleaned_data["text"], fallback=get_language()
+            ),
+            author=request.user if request.user.is_authenticated else None,
+            pseudonym=form.cleaned_data["pseudonym"],
+            parent=parent,
+            submission_key=form.cleaned_data["submission"],
+        )
+
+    try:
+        comment, saved = carry_out(store, *limits)
+    except NotCarriedOut as refusal:
+        form.add_error(None, refusal.message)
+        return _detail_again(
+            request, page=page, pk=pk, name="comment", form=form, status=refusal.status
+        )
+    if saved is Saved.CONFLICT:
+        # The browser makes a fresh key for the form shown again.
+        sent = request.POST.copy()
+        sent["submission"] = ""
+        form = CommentForm(sent)
+        form.is_valid()
+        form.add_error(None, RESENT_OTHER_CONTENT)
+        return _detail_again(
+            request, page=page, pk=pk, name="comment", form=form, status=409
+        )
     return redirect(
         detail_url(page, contribution.pk)
         + f"?kommentiert={comment.pk}#comment-{comment.pk}"
     )
 
 
+ALREADY_REPORTED = gettext_lazy(
+    "You have reported this already; the moderation will look at it. One report "
+    "per person is enough."
+)
+
+
+@never_cache
 @same_origin_post
 def contribution_report(request, *, page, pk: int):
     contribution = _public_contribution(page, pk)
     comment = None
     comment_id = request.GET.get("comment") or request.POST.get("comment")
     if comment_id:
-        if not str(comment_id).isdigit():
+        comment_pk = parse_id(comment_id)
+        if comment_pk is None:
             raise Http404
-        comment = contribution.comments.filter(pk=comment_id, is_hidden=False).first()
+        comment = contribution.comments.filter(pk=comment_pk, is_hidden=False).first()
         if comment is None:
             raise Http404
     status = 200
     form = ReportForm(request.POST or None)
     if request.method == "POST":
-        if _limited(request, "contributions.report", settings.REPORT_RATE):
-            _limit_error(form)
-            status = 429
-        elif form.is_valid():
-            moderation_services.report_add(
-                reason=form.cleaned_data["reason"],
-                explanation=form.cleaned_data["explanation"],
-                client=client_key("report", request),
-                contribution=None if comment else contribution,
-                comment=comment,
-            )
-            return redirect(detail_url(page, contribution.pk) + "?reported=1")
+        target = f"comment:{comment.pk}" if comment else f"contribution:{pk}"
+        limits = [
+            Limit.per_client(request, "contributions.report", settings.REPORT_RATE),
+            # One report per network address and item a day; more add nothing.
+            Limit.per_target(
+                "contributions.report.item",
+                f"{ratelimits.client_address(request)}|{target}",
+                "1/d",
+                message=ALREADY_REPORTED,
+            ),
+        ]
+        if form.is_valid():
+            try:
+                carry_out(
+                    lambda: moderation_services.report_add(
+                        reason=form.cleaned_data["reason"],
+                        explanation=form.cleaned_data["explanation"],
+                        contribution=None if comment else contribution,
+                        comment=comment,
+                    ),
+                    *limits,
+                )
+            except NotCarriedOut as refusal:
+                form.add_error(None, refusal.message)
+                status = refusal.status
+            else:
+                return redirect(detail_url(page, contribution.pk) + "?reported=1")
         else:
             status = 400
     context = _context(
@@ -515,15 +667,32 @@ def contribution_report(request, *, page, pk: int):
 def contribution_subscribe(request, *, page, pk: int):
     contribution = _public_contribution(page, pk)
     form = SubscribeForm(request.POST)
-    over_limit = _limited(request, "contributions.subscribe", settings.REPORT_RATE)
-    if refusal := _refusal(
-        request, page=page, pk=pk, name="subscribe", form=form, over_limit=over_limit
-    ):
-        return refusal
-    notification_services.subscription_request(
-        contribution=contribution,
-        email=form.cleaned_data["email"],
-        language=get_language(),
-        user=request.user,
-    )
+    if not form.is_valid():
+        return _detail_again(
+            request, page=page, pk=pk, name="subscribe", form=form, status=400
+        )
+    email = form.cleaned_data["email"].strip().lower()
+    try:
+        carry_out(
+            lambda: notification_services.subscription_request(
+                contribution=contribution,
+                email=email,
+                language=get_language(),
+                user=request.user,
+            ),
+            Limit.per_client(
+                request, "contributions.subscribe", settings.SUBSCRIBE_RATE
+            ),
+            *notification_services.confirmation_limits(email),
+        )
+    except NotCarriedOut as refusal:
+        form.add_error(None, refusal.message)
+        return _detail_again(
+            request,
+            page=page,
+            pk=pk,
+            name="subscribe",
+            form=form,
+            status=refusal.status,
+        )
     return redirect(detail_url(page, contribution.pk) + "?subscribed=1#subscribe")

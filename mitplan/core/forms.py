@@ -1,6 +1,9 @@
 """Form rendering in KERN-UX markup: label, hint and error next to each field,
 wired with aria-describedby so screen readers read them with the input."""
 
+import re
+import unicodedata
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
@@ -171,3 +174,72 @@ class LanguageMarkedSelect(_MarksLanguageOfChoices, forms.Select):
 
 class LanguageMarkedCheckboxes(_MarksLanguageOfChoices, forms.CheckboxSelectMultiple):
     pass
+
+
+class _ChecksIds:
+    """Choices by id that refuse anything but an id a database column holds, before
+    asking the database (SQLite cannot even compare 10^23 with an integer)."""
+
+    def _valid_id(self, value):
+        from .parsing import parse_id
+
+        if value in self.empty_values:
+            return value
+        if parse_id(str(value)) is None:
+            raise ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": str(value)[:20]},
+            )
+        return value
+
+
+class IdChoiceField(_ChecksIds, forms.ModelChoiceField):
+    def to_python(self, value):
+        return super().to_python(self._valid_id(value))
+
+
+class IdMultipleChoiceField(_ChecksIds, forms.ModelMultipleChoiceField):
+    def _check_values(self, value):
+        for item in value or []:
+            try:
+                self._valid_id(item)
+            except ValidationError:
+                raise ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": str(item)[:20]},
+                ) from None
+        return super()._check_values(value)
+
+
+# Embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): in a title they
+# can make "evil" show as "live"; the pages isolate user text themselves.
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# What shows nothing: format characters (zero-width space, joiners, marks), spaces,
+# combining marks without a base.
+_INVISIBLE_CATEGORIES = {"Cf", "Zs", "Zl", "Zp", "Mn", "Me", "Cc"}
+
+
+class SingleLineField(forms.CharField):
+    """One line of a person's text: a title, a name, a subject. Line breaks and other
+    control characters are refused (they could forge lines in mails and the admin),
+    bidirectional controls are dropped, and text that shows nothing is refused."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return BIDI_CONTROLS.sub("", value).strip()
+
+    def validate(self, value):
+        super().validate(value)
+        if any(unicodedata.category(char) == "Cc" for char in value):
+            raise ValidationError(
+                _("Please use only letters, digits and punctuation."), code="control"
+            )
+        if value and all(
+            unicodedata.category(char) in _INVISIBLE_CATEGORIES for char in value
+        ):
+            raise ValidationError(
+                _("This shows no visible character. Please write it in words."),
+                code="invisible",
+            )

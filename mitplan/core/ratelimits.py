@@ -1,31 +1,121 @@
-"""Per-client rate limits that never store an IP address.
+"""Limits on what one client, one address or one item may trigger in a while, which a
+client cannot lift by changing its headers and which never store an address.
 
-The key is an HMAC of the client's address with a secret that is made per day
-and kept only in the cache, so a key cannot be turned back into an address and
-is worthless the next day.
+The model (README, "Rate limits"):
+- A limit counts one *subject* in one *group*: a client's network address as seen
+  through the configured proxies (MITPLAN_PROXY_COUNT; nothing the client can choose,
+  such as its User-Agent), or a target (an e-mail address that gets mails, an advisor,
+  a contribution that gets reported), or an account or a supporter token.
+- Per-address limits are generous, and going over one asks for a short proof of work
+  instead of refusing, so an office, a school or a mobile carrier behind one address
+  stays workable; per-target limits are tight and hard (no mail bomb, no report storm).
+- Counting and checking are one atomic statement in the database (INSERT … ON
+  CONFLICT DO UPDATE … RETURNING), so 20 parallel requests cannot pass a limit of 10
+  on SQLite or PostgreSQL. Only what is carried out counts: a view reserves a slot
+  before it saves and gives it back if saving fails, so what was saved is never
+  refused and a refusal saved nothing.
+- Subjects are stored as an HMAC with a secret made per day and kept outside every
+  persistent store: in Redis when REDIS_URL is set, else in a private file in a
+  RAM-backed directory (/dev/shm). The database and its backups hold only keys that
+  cannot be tested against guessed addresses, and yesterday's keys are worthless.
 """
 
+import contextlib
 import hashlib
 import hmac
+import logging
+import os
 import secrets
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
-from django.utils import timezone
-from django_ratelimit import ALL
-from django_ratelimit.core import get_usage, is_ratelimited
+from django.db import connection, transaction
+
+logger = logging.getLogger(__name__)
+
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
 
-def _daily_secret() -> bytes:
-    day = timezone.now().strftime("%Y-%m-%d")
-    secret = cache.get_or_set(
-        f"ratelimit-secret:{day}", lambda: secrets.token_hex(32), timeout=2 * 86400
-    )
-    return secret.encode()
+def parse_rate(rate: str) -> tuple[int, int]:
+    """ "10/h" → (10, 3600); "5/15m" → (5, 900)."""
+    count, _slash, period = rate.partition("/")
+    multiplier = period[:-1] or "1"
+    return int(count), int(multiplier) * _UNITS[period[-1]]
+
+
+# --- The daily secret, outside every persistent store ---------------------------
+
+_secret_memo: dict[str, bytes] = {}
+
+
+def runtime_dir() -> Path:
+    """A private directory in memory-backed storage for this installation's secrets
+    (not in the data directory, so never in a backup of it)."""
+    base = Path(getattr(settings, "MITPLAN_RUNTIME_DIR", "") or _default_runtime_base())
+    tag = hashlib.sha256(str(settings.DATABASES["default"]).encode()).hexdigest()[:12]
+    path = base / f"mitplan-{tag}"
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return path
+
+
+def _default_runtime_base() -> str:
+    shm = Path("/dev/shm")  # noqa: S108 - memory-backed, private file mode below
+    if shm.is_dir() and os.access(shm, os.W_OK):
+        return str(shm)
+    return tempfile.gettempdir()
+
+
+def _secret_from_file(day: str) -> bytes:
+    folder = runtime_dir()
+    path = folder / f"ratelimit-{day}"
+    if not path.exists():
+        # Written aside, then linked into place: of two processes that race, one
+        # secret wins and both read it.
+        fd, temporary = tempfile.mkstemp(dir=folder)
+        try:
+            os.write(fd, secrets.token_hex(32).encode())
+            os.close(fd)
+            with contextlib.suppress(FileExistsError):
+                os.link(temporary, path)
+        finally:
+            os.unlink(temporary)
+        for old in folder.glob("ratelimit-*"):
+            if old.name < f"ratelimit-{day}":
+                old.unlink(missing_ok=True)
+    return path.read_bytes()
+
+
+def _secret_from_redis(day: str) -> bytes | None:
+    key = f"ratelimit-secret:{day}"
+    try:
+        cache.add(key, secrets.token_hex(32), timeout=2 * 86400)
+        value = cache.get(key)
+    except Exception:  # noqa: BLE001 - a cache outage falls back to the file
+        logger.warning("Rate limits: Redis unreachable, using this machine's secret.")
+        return None
+    return value.encode() if value else None
+
+
+def daily_secret() -> bytes:
+    day = time.strftime("%Y-%m-%d", time.gmtime())
+    if day not in _secret_memo:
+        secret = _secret_from_redis(day) if settings.REDIS_URL else None
+        _secret_memo.clear()
+        _secret_memo[day] = secret or _secret_from_file(day)
+    return _secret_memo[day]
+
+
+# --- Subjects ---------------------------------------------------------------------
 
 
 def client_address(request) -> str:
-    """The client's address, taking as many proxies as MITPLAN_PROXY_COUNT says."""
+    """The client's address, taking as many proxies as MITPLAN_PROXY_COUNT says: the
+    rightmost addresses of X-Forwarded-For were added by our proxies, anything left
+    of them by the client."""
     proxies = settings.MITPLAN_PROXY_COUNT
     if proxies:
         forwarded = [
@@ -38,23 +128,137 @@ def client_address(request) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
+def subject_key(group: str, subject: str) -> str:
+    """The stored form of a subject: a keyed hash with today's secret."""
+    return hmac.new(
+        daily_secret(), f"{group}|{subject}".encode(), hashlib.sha256
+    ).hexdigest()
+
+
+def client_key(group: str, request) -> str:
+    """The key of the requesting client (its address only: headers it chooses, such
+    as the User-Agent, do not change it)."""
+    return subject_key(group, f"address:{client_address(request)}")
+
+
+@dataclass(frozen=True)
+class Limit:
+    """`rate` actions per period for one subject in one group."""
+
+    group: str
+    subject: str
+    rate: str
+    # A hard limit refuses even a sender who did the proof of work (mails to one
+    # address, reports on one item); a soft one only asks for the proof.
+    hard: bool = False
+    # What the person is told when this limit refuses (None: the general message).
+    message: object = None
+
+    @classmethod
+    def per_client(cls, request, group: str, rate: str) -> "Limit":
+        return cls(group, f"address:{client_address(request)}", rate)
+
+    @classmethod
+    def per_target(cls, group: str, target: str, rate: str, message=None) -> "Limit":
+        return cls(group, f"target:{target}", rate, hard=True, message=message)
+
+    def _window(self, now: float) -> tuple[str, int, int, int]:
+        limit, seconds = parse_rate(self.rate)
+        window = int(now // seconds * seconds)
+        return subject_key(self.group, self.subject), window, window + seconds, limit
+
+
+def _upsert(key: str, window: int, expires: int, step: int) -> int:
+    """Add `step` to the counter and return the new count, in one statement."""
+    table = "core_ratecounter"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (key, window_start, count, expires_at) "  # noqa: S608
+            "VALUES (%s, %s, %s, %s) "
+            f"ON CONFLICT (key, window_start) DO UPDATE SET count = {table}.count + %s "
+            "RETURNING count",
+            [key, window, max(step, 0), expires, step],
+        )
+        return cursor.fetchone()[0]
+
+
+def used_up(*limits: Limit) -> bool:
+    """Whether any of the limits is used up, without counting anything."""
+    from .models import RateCounter
+
+    now = time.time()
+    for limit in limits:
+        key, window, _expires, allowed = limit._window(now)
+        row = RateCounter.objects.filter(key=key, window_start=window).first()
+        if row is not None and row.count >= allowed:
+            return True
+    return False
+
+
+class Reservation:
+    """Slots taken under each limit; `release()` gives them back (the action failed
+    and so never happened)."""
+
+    def __init__(self, taken):
+        self._taken = taken
+
+    def release(self) -> None:
+        for key, window, expires in self._taken:
+            _upsert(key, window, expires, -1)
+        self._taken = []
+
+
+class LimitReached(Exception):
+    def __init__(self, limit: Limit):
+        super().__init__(limit.group)
+        self.limit = limit
+
+
+def reserve(*limits: Limit, force: bool = False) -> Reservation:
+    """Count one action under every limit at once, or none: raises LimitReached when
+    a limit would be passed (then nothing stays counted). `force` counts soft limits
+    without refusing (a sender who did the proof of work); hard ones still refuse."""
+    now = time.time()
+    taken = []
+    with transaction.atomic():
+        for limit in limits:
+            key, window, expires, allowed = limit._window(now)
+            count = _upsert(key, window, expires, 1)
+            taken.append((key, window, expires))
+            if count > allowed and (limit.hard or not force):
+                transaction.set_rollback(True)
+                refused = limit
+                break
+        else:
+            refused = None
+    if refused is not None:
+        raise LimitReached(refused)
+    _forget_expired(now)
+    return Reservation(taken)
+
+
+def hit(*limits: Limit) -> bool:
+    """Count one attempt and say whether it is within every limit (for attempts that
+    count even when they fail, such as wrong passwords)."""
+    try:
+        reserve(*limits)
+    except LimitReached:
+        return False
+    return True
+
+
+def _forget_expired(now: float) -> None:
+    # Now and then, not on every request: one indexed delete of past windows.
+    if secrets.randbelow(50) == 0:
+        from .models import RateCounter
+
+        RateCounter.objects.filter(expires_at__lt=int(now)).delete()
+
+
+# Transitional names, while the callers move to Limit/reserve.
 def limit_reached(request, group: str, rate: str) -> bool:
-    """Whether this client has used up `rate` for `group`, without counting this
-    request: a form with mistakes is not a message sent."""
-    usage = get_usage(
-        request, group=group, key=client_key, rate=rate, method=ALL, increment=False
-    )
-    return usage is not None and usage["count"] >= usage["limit"]
+    return used_up(Limit.per_client(request, group, rate))
 
 
 def limit_count(request, group: str, rate: str) -> None:
-    """Count one action (a message sent, a contribution stored) against the limit."""
-    is_ratelimited(
-        request, group=group, key=client_key, rate=rate, method=ALL, increment=True
-    )
-
-
-def client_key(group, request) -> str:
-    """django-ratelimit key function: a daily-rotating hash, never the address."""
-    raw = f"{client_address(request)}|{request.META.get('HTTP_USER_AGENT', '')}"
-    return hmac.new(_daily_secret(), raw.encode(), hashlib.sha256).hexdigest()
+    reserve(Limit.per_client(request, group, rate), force=True)

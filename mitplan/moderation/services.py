@@ -1,6 +1,5 @@
 """Reports of abuse and how moderators close them."""
 
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -8,20 +7,13 @@ from django.utils.translation import gettext as _
 
 from .models import Report
 
-# One report per client and item a day; the key is the daily-rotating client hash.
-REPORT_DEDUPE_SECONDS = 24 * 3600
 
-
-def report_add(
-    *, reason: str, explanation: str = "", client: str, contribution=None, comment=None
-):
-    """File a report. Returns None when this client reported the same item today."""
+def report_add(*, reason: str, explanation: str = "", contribution=None, comment=None):
+    """File a report. (How often one network address may report one item is the
+    caller's limit: mitplan.core.ratelimits, checked before this runs.)"""
     target = contribution or comment
     if target is None or (contribution is not None and comment is not None):
         raise ValidationError(_("Report one contribution or one comment."))
-    kind = "contribution" if contribution is not None else "comment"
-    if not cache.add(f"report:{kind}:{target.pk}:{client}", 1, REPORT_DEDUPE_SECONDS):
-        return None
     report = Report(
         contribution=contribution,
         comment=comment,

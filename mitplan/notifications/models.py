@@ -23,6 +23,9 @@ class Subscription(models.Model):
     token = models.CharField(max_length=64, unique=True, default=_token, editable=False)
     created_at = models.DateTimeField(default=timezone.now)
     confirmed_at = models.DateTimeField(null=True, blank=True)
+    # Given with the contribution by whoever sent it: only this address learns the
+    # moderation's reason for not publishing it.
+    is_author = models.BooleanField(default=False, editable=False)
 
     class Meta:
         verbose_name = _("subscription")

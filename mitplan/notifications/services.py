@@ -8,8 +8,10 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 
 from mitplan.contributions.models import Contribution, HistoryEntry
+from mitplan.core.ratelimits import Limit
 
 from .models import Subscription
 from .tasks import send_mail_task
@@ -24,8 +26,33 @@ def _url(name: str, language: str, **kwargs) -> str:
         return _absolute(reverse(name, kwargs=kwargs))
 
 
+MAILBOX_FULL = _(
+    "We have sent several confirmation mails to this e-mail address in a short "
+    "time, so we send no more for now. Please use the link in one of them, or try "
+    "again later. What you wrote is still here."
+)
+
+
+def confirmation_limits(email: str) -> list[Limit]:
+    """How many confirmation mails one address may get, whoever asks: no one can
+    flood a stranger's mailbox, by changing their address or their browser."""
+    email = email.strip().lower()
+    return [
+        Limit.per_target(group, email, rate, message=MAILBOX_FULL)
+        for group, rate in (
+            ("notifications.confirm.hour", settings.CONFIRMATION_MAIL_RATE_HOUR),
+            ("notifications.confirm.day", settings.CONFIRMATION_MAIL_RATE_DAY),
+        )
+    ]
+
+
 def subscription_request(
-    *, contribution: Contribution, email: str, language: str, user=None
+    *,
+    contribution: Contribution,
+    email: str,
+    language: str,
+    user=None,
+    is_author: bool = False,
 ) -> Subscription:
     """Ask for updates: the address gets one mail with a confirmation link, nothing more
     until it is confirmed. Asking again resends the link and creates nothing new. An
@@ -35,7 +62,9 @@ def subscription_request(
     try:
         with transaction.atomic():
             subscription, _created = Subscription.objects.get_or_create(
-                contribution=contribution, email=email, defaults={"language": language}
+                contribution=contribution,
+                email=email,
+                defaults={"language": language, "is_author": is_author},
             )
     except IntegrityError:
         subscription = Subscription.objects.get(contribution=contribution, email=email)
@@ -108,9 +137,11 @@ def subscribers_notify(*, contribution: Contribution, step: str) -> int:
             context = {
                 "contribution": contribution,
                 "step": HistoryEntry.Step(step).label,
-                # The author learns why a contribution was not published.
+                # Only the author learns why a contribution was not published: the
+                # reason may speak of them, and other subscribers hear the step.
                 "reason": contribution.moderation_reason
                 if step == HistoryEntry.Step.REJECTED
+                and _is_authors_address(contribution, subscription)
                 else "",
                 "contribution_url": _absolute(contribution.get_absolute_url()),
                 "unsubscribe_url": unsubscribe_url,
@@ -130,6 +161,20 @@ def subscribers_notify(*, contribution: Contribution, step: str) -> int:
             )
         )
     return len(subscriptions)
+
+
+def _is_authors_address(contribution: Contribution, subscription) -> bool:
+    """Whether the subscription is the author's: given with the contribution, or a
+    verified address of the author's account."""
+    if subscription.is_author:
+        return True
+    if contribution.author_id is None:
+        return False
+    from allauth.account.models import EmailAddress
+
+    return EmailAddress.objects.filter(
+        user_id=contribution.author_id, email__iexact=subscription.email, verified=True
+    ).exists()
 
 
 def unconfirmed_subscriptions_purge(*, older_than_days: int) -> int:

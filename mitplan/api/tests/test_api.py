@@ -47,8 +47,42 @@ def test_filters_and_pagination_like_the_list_page(client):
     assert all(item["kind"] == "critique" for item in body["items"])
     assert client.get("/api/v1/contributions?page=99999").status_code in (200, 404)
     assert (
-        client.get("/api/v1/contributions?kind=%00&q=" + "x" * 5000).status_code == 200
+        client.get("/api/v1/contributions?kind=xx&q=" + "x" * 5000).status_code == 200
     )
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/api/v1/contributions?page=9223372036854775808",
+        "/api/v1/contributions?page=99999999999999999999999",
+        "/api/v1/contributions?page=%C2%B2",
+        "/api/v1/contributions?page_size=100000",
+        "/api/v1/contributions?page_size=0",
+        "/api/v1/contributions?kind=%00",
+        "/api/v1/contributions?process=lip%00",
+        "/api/v1/processes/lip%00",
+        "/api/v1/contributions/9223372036854775808",
+        "/api/v1/contributions/99999999999999999999999",
+        "/api/v1/contributions/%C2%B2",
+        "/api/v1/processes/" + "x" * 300,
+        "/api/v1/nothing-here",
+    ],
+)
+def test_odd_input_gets_a_json_error_never_a_server_error(client, address):
+    response = client.get(address)
+    assert 400 <= response.status_code < 500, (address, response.status_code)
+    assert response["Content-Type"].startswith("application/json"), address
+    assert "detail" in response.json()
+
+
+def test_every_status_an_operation_answers_is_in_the_schema(client):
+    schema = client.get("/api/v1/openapi.json").json()
+    for path, operations in schema["paths"].items():
+        for operation in operations.values():
+            assert {"200", "400", "422", "500"} <= set(operation["responses"]), path
+            if "{" in path:
+                assert "404" in operation["responses"], path
 
 
 def test_detail_and_unknown(client):

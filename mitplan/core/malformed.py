@@ -1,0 +1,34 @@
+"""Requests no page can answer, refused before any view or database sees them.
+
+A NUL byte in an address or query has no meaning in a URL we make, and PostgreSQL
+refuses it in any text it is compared with: answered 400 here (JSON for the API, a
+page in the reader's language elsewhere) instead of a server error deep inside."""
+
+from urllib.parse import unquote
+
+from django.http import JsonResponse
+from django.utils.translation import gettext as _
+
+from .views import bad_request
+
+NUL = "\x00"
+
+
+def _has_nul(request) -> bool:
+    query = request.META.get("QUERY_STRING", "")
+    return NUL in request.path_info or NUL in unquote(query)
+
+
+class RefuseMalformedMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if _has_nul(request):
+            if request.path_info.startswith("/api/"):
+                return JsonResponse(
+                    {"detail": _("The address contains a character that is not allowed.")},
+                    status=400,
+                )
+            return bad_request(request)
+        return self.get_response(request)
