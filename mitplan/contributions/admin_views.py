@@ -20,6 +20,7 @@ from wagtail.admin import messages
 from mitplan.comments.models import Comment
 from mitplan.comments.services import comment_hide
 from mitplan.core import exports
+from mitplan.core.templatetags.translations import isolate
 from mitplan.moderation.models import Report
 from mitplan.moderation.services import report_resolve
 from mitplan.processes.forms import SPOKEN_LANGUAGES
@@ -107,7 +108,7 @@ def moderate(request, pk: int):
             messages.error(request, _("Your entries could not be sent yet"))
     context = {
         # Wagtail's header shows it as the page's one h1.
-        "page_title": f"#{contribution.pk} {contribution.title}",
+        "page_title": f"#{contribution.pk} {isolate(contribution.title)}",
         "header_icon": "comment",
         "contribution": contribution,
         "statement": statement,

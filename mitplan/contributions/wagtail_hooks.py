@@ -6,6 +6,7 @@ from django import forms
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
+from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -38,7 +39,18 @@ class RedirectToIndex(CreateView):
         return redirect(self.index_url_name)
 
 
+def _isolated_title(contribution) -> str:
+    """A resident's title in any script, isolated so it cannot reorder the row."""
+    return format_html(
+        '<bdi lang="{}" dir="auto">{}</bdi>', contribution.language, contribution.title
+    )
+
+
 class ContributionIndexView(NoAddIndexView):
+    def _get_title_column(self, field_name, *args, **kwargs):
+        kwargs.setdefault("accessor", _isolated_title)
+        return super()._get_title_column(field_name, *args, **kwargs)
+
     def get_base_queryset(self):
         queryset = super().get_base_queryset().select_related("field_of_action")
         if rules.can_moderate(self.request.user):
