@@ -1,11 +1,11 @@
-"""Load the demo process into an empty database (what `make setup` calls)."""
+"""Load the demo process into an empty database (what `make setup` calls), and its
+translations into a demo database that lacks them."""
 
 from datetime import datetime, time
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from wagtail.actions.convert_alias import ConvertAliasPageAction
 from wagtail.models import Collection, Locale, Page, Site
 from wagtail_localize.models import LocaleSynchronization
 from wagtail_localize.synctree import synchronize_tree
@@ -30,8 +30,7 @@ from mitplan.processes.models import (
 
 from . import content
 from .contributions import contributions_load
-
-TRANSLATED = ("de", "en")
+from .translating import demo_translations_ensure
 
 
 def _tr(field: str, texts: dict[str, str]) -> dict[str, str]:
@@ -218,59 +217,25 @@ def _pages_create(process: Process, source: Locale) -> dict[str, Page]:
     return pages
 
 
-def _english_fill(pages: dict[str, Page]) -> None:
-    """Turn the English aliases into real translations with English text."""
-    english = Locale.objects.get(language_code="en")
-    texts = {
-        "home": {
-            "title": content.HOME["en"]["title"],
-            "intro": content.HOME["en"]["intro"],
-        },
-        "portal": {
-            "title": content.PORTAL["en"]["title"],
-            "intro": content.PORTAL["en"]["intro"],
-            "body": content.portal_body("en"),
-        },
-        "accessibility": {
-            "title": content.ACCESSIBILITY["title"]["en"],
-            "intro": content.ACCESSIBILITY["intro"]["en"],
-            "body": content.ACCESSIBILITY["body"]["en"],
-        },
-    }
-    for data in content.STANDARD_PAGES:
-        texts[data["key"]] = {"title": data["title"]["en"], "body": data["body"]["en"]}
-    # Parents first, so each translation is converted below a converted parent.
-    for key in (
-        "home",
-        "portal",
-        "imprint",
-        "privacy",
-        "plain_language",
-        "accessibility",
-    ):
-        alias = pages[key].get_translation(english).specific
-        if alias.alias_of_id:
-            ConvertAliasPageAction(alias, log_action=None).execute(
-                skip_permission_checks=True
-            )
-            alias.refresh_from_db()
-            alias = alias.specific
-        for field, value in texts[key].items():
-            setattr(alias, field, value)
-        _publish(alias)
-
-
 @transaction.atomic
 def demo_load() -> bool:
-    """Create the demo process and pages; False if there is content already."""
+    """Create the demo process and pages in all ten languages; False if there is
+    content already."""
     if Process.objects.exists() or HomePage.objects.exists():
         return False
     source = locales_ensure()
     process = _process_create()
     _fields_create(process)
-    pages = _pages_create(process, source)
+    _pages_create(process, source)
     for locale in Locale.objects.exclude(pk=source.pk):
         synchronize_tree(source, locale)
-    _english_fill(pages)
     contributions_load(process)
+    demo_translations_ensure()
     return True
+
+
+@transaction.atomic
+def demo_translations_load() -> int:
+    """Give a demo loaded before its translations existed the missing ones, keeping
+    every text staff have written (see `translating`); returns how many it added."""
+    return demo_translations_ensure()
