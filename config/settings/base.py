@@ -278,7 +278,6 @@ CONTENT_SECURITY_POLICY = {
 # rotates daily and is kept outside every persistent store (mitplan.core.ratelimits).
 MITPLAN_PROXY_COUNT = env.int("MITPLAN_PROXY_COUNT", default=0)
 CONTACT_RATE = env.str("CONTACT_RATE", default="5/h")
-RATELIMIT_USE_CACHE = "default"
 SPAM_MIN_FILL_SECONDS = env.int("SPAM_MIN_FILL_SECONDS", default=3)
 
 # --- Mail -------------------------------------------------------------------------

@@ -254,11 +254,3 @@ def _forget_expired(now: float) -> None:
 
         RateCounter.objects.filter(expires_at__lt=int(now)).delete()
 
-
-# Transitional names, while the callers move to Limit/reserve.
-def limit_reached(request, group: str, rate: str) -> bool:
-    return used_up(Limit.per_client(request, group, rate))
-
-
-def limit_count(request, group: str, rate: str) -> None:
-    reserve(Limit.per_client(request, group, rate), force=True)

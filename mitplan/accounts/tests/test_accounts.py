@@ -69,3 +69,60 @@ def test_staff_sign_in_to_the_admin_with_their_e_mail_address(db):
     )
     assert response.status_code == 302
     assert client.get("/admin/").status_code == 200
+
+
+def test_staff_sign_in_is_limited_and_failures_are_logged(settings, caplog):
+    from django.test import Client
+
+    settings.STAFF_LOGIN_FAILURES_PER_ADDRESS = "10/15m"
+    settings.STAFF_LOGIN_FAILURES_PER_ACCOUNT = "5/15m"
+    get_user_model().objects.create_user(
+        username="amt2",
+        email="amt2@example.org",
+        password="ein-langes-passwort",
+        is_staff=True,
+        is_superuser=True,
+    )
+    statuses = []
+    for attempt in range(8):
+        # Another browser each time: the limit does not care.
+        client = Client(headers={"User-Agent": f"Agent {attempt}"})
+        response = client.post(
+            "/admin/login/",
+            {"username": "amt2@example.org", "password": f"falsch-{attempt}"},
+            HTTP_ACCEPT_LANGUAGE="en",
+        )
+        statuses.append("Too many failed sign-ins" in response.content.decode())
+    assert statuses == [False] * 5 + [True] * 3
+    failures = [r for r in caplog.records if r.name == "mitplan.security"]
+    assert len(failures) == 8
+    assert "amt2@example.org" in failures[0].getMessage()
+    # Past the limit even the right password waits.
+    response = Client().post(
+        "/admin/login/",
+        {"username": "amt2@example.org", "password": "ein-langes-passwort"},
+    )
+    assert response.status_code == 200
+
+
+def test_signing_up_with_a_known_address_hashes_the_password_too(client):
+    from unittest import mock
+
+    get_user_model().objects.create_user(
+        username="da", email="da@example.org", password="x" * 12
+    )
+    with mock.patch(
+        "mitplan.accounts.forms.make_password",
+        wraps=__import__(
+            "django.contrib.auth.hashers", fromlist=["make_password"]
+        ).make_password,
+    ) as hashed:
+        client.post(
+            "/de/konto/signup/",
+            {
+                "email": "da@example.org",
+                "password1": "ein-langes-passwort",
+                "password2": "ein-langes-passwort",
+            },
+        )
+    assert hashed.call_count == 1

@@ -38,6 +38,11 @@ def test_rate_limit_key_never_contains_the_address():
     )
     assert client_key("group", other) != key
     assert client_key("group", request) == key
+    # What the client chooses does not change its key.
+    disguised = RequestFactory().post(
+        "/", REMOTE_ADDR="203.0.113.77", HTTP_USER_AGENT="Another browser"
+    )
+    assert client_key("group", disguised) == key
 
 
 def test_rate_limit_key_behind_a_proxy_uses_the_forwarded_address(settings):
