@@ -1,79 +1,29 @@
-"""A light guess of the language a contribution is written in, so the form can
-propose it; the author can always change it."""
+"""The language of a contribution or a comment: recognised from its text (the
+detector lives in mitplan.core.languages; this import stays for callers that know
+it here), or chosen by its author among the languages residents write in.
 
-import re
+A stored language is always a known code: the site's ten languages and the other
+languages residents are offered (Kurdî, پښتو, ትግርኛ, …). Model choices refuse any
+other code in every form and service (they call full_clean), and a database
+constraint refuses it on every other path (updates, bulk writes, raw SQL).
+"""
 
-SCRIPT_HINTS = [
-    (re.compile(r"[\u0600-\u06FF]"), None),  # Arabic script: Arabic or Farsi, see below
-    (re.compile(r"[\u0400-\u04FF]"), None),  # Cyrillic: Russian, Ukrainian, Bulgarian
-]
-FARSI_LETTERS = re.compile(r"[پچژگکی]")
-UKRAINIAN_LETTERS = re.compile(r"[іїєґІЇЄҐ]")
-BULGARIAN_WORDS = re.compile(r"\b(на|за|и|да|се|не|от|със|ще|съм|това|които)\b")
-RUSSIAN_LETTERS = re.compile(r"[ыэъЫЭ]")
-WORDS = {
-    "de": {
-        "und",
-        "der",
-        "die",
-        "das",
-        "nicht",
-        "ist",
-        "ich",
-        "wir",
-        "für",
-        "mit",
-        "mehr",
-        "es",
-    },
-    "en": {
-        "the",
-        "and",
-        "is",
-        "for",
-        "with",
-        "more",
-        "we",
-        "not",
-        "of",
-        "to",
-        "in",
-        "are",
-    },
-    "tr": {
-        "ve",
-        "bir",
-        "için",
-        "daha",
-        "çok",
-        "bu",
-        "ile",
-        "da",
-        "de",
-        "olarak",
-        "var",
-    },
-    "pl": {"i", "w", "nie", "na", "się", "jest", "dla", "że", "więcej", "oraz", "to"},
-    "ro": {"și", "de", "la", "pentru", "este", "mai", "cu", "nu", "în", "să", "că"},
-}
+from django.db.models import Q
+
+from mitplan.core.languages import detect_language
+from mitplan.processes.forms import SPOKEN_LANGUAGES
+
+__all__ = ["detect_language", "is_known_language", "known_language", "language_choices"]
 
 
-def detect_language(text: str, *, fallback: str) -> str:
-    sample = text[:2000]
-    if re.search(r"[\u0600-\u06FF]", sample):
-        return "fa" if FARSI_LETTERS.search(sample) else "ar"
-    if re.search(r"[\u0400-\u04FF]", sample):
-        if UKRAINIAN_LETTERS.search(sample):
-            return "uk"
-        if not RUSSIAN_LETTERS.search(sample) and BULGARIAN_WORDS.search(
-            sample.lower()
-        ):
-            return "bg"
-        return "ru"
-    words = re.findall(r"\w+", sample.lower())
-    scores = {
-        code: sum(word in vocabulary for word in words)
-        for code, vocabulary in WORDS.items()
-    }
-    best = max(scores, key=scores.get)
-    return best if scores[best] >= 2 else fallback
+def language_choices() -> list[tuple[str, str]]:
+    return list(SPOKEN_LANGUAGES.items())
+
+
+def is_known_language(code: str) -> bool:
+    return code in SPOKEN_LANGUAGES
+
+
+def known_language() -> Q:
+    """The condition of the database constraint on a `language` column."""
+    return Q(language__in=sorted(SPOKEN_LANGUAGES))
