@@ -15,6 +15,7 @@ from mitplan.contributions.models import Contribution
 from mitplan.core.models import RateCounter
 from mitplan.core.spam import FreshTimestampInput
 from mitplan.moderation.models import Report
+from mitplan.notifications.models import Subscription
 
 from .factories import ContributionFactory
 from .test_views import NEW, detail, form_data
