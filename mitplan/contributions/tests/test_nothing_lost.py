@@ -3,6 +3,8 @@ never acknowledged and dropped; limits that a client cannot lift; odd input that
 an ordinary error, never a server error."""
 
 import logging
+import re
+import time
 from unittest import mock
 
 import pytest
@@ -12,6 +14,7 @@ from django.test import Client
 
 from mitplan.comments.models import Comment
 from mitplan.contributions.models import Contribution
+from mitplan.core.logging import RefusedRequestsAreWarnings
 from mitplan.core.models import RateCounter
 from mitplan.core.spam import FreshTimestampInput
 from mitplan.moderation.models import Report
@@ -54,10 +57,7 @@ def test_the_same_key_with_other_content_stores_nothing_and_says_so():
     assert "Ein anderer, ergänzter Text zum Sprachcafé." in html  # the text is kept
     assert Contribution.objects.filter(title=data["title"]).count() == 1
     # The form comes back with a fresh key: sending again stores the edited text.
-    fresh = [
-        key
-        for key in __import__("re").findall(r'name="submission" value="([^"]+)"', html)
-    ]
+    fresh = re.findall(r'name="submission" value="([^"]+)"', html)
     assert fresh and fresh[0] != data["submission"]
     client.post(NEW.format(lang="en"), {**edited, "submission": fresh[0]})
     assert Contribution.objects.filter(title=data["title"]).count() == 2
@@ -236,7 +236,7 @@ def test_the_rate_limit_secret_is_in_no_database_and_no_cache():
             cursor.execute(f'SELECT * FROM "{table}"')  # noqa: S608 - our tables
             for row in cursor.fetchall():
                 assert secret.decode() not in " ".join(map(str, row)), table
-    day = __import__("time").strftime("%Y-%m-%d", __import__("time").gmtime())
+    day = time.strftime("%Y-%m-%d", time.gmtime())
     assert cache.get(f"ratelimit-secret:{day}") in (None, secret.decode())
     from django.conf import settings as django_settings
 
@@ -324,9 +324,7 @@ def test_bidirectional_controls_are_dropped_from_single_line_fields(settings):
 
 def test_refused_requests_are_logged_as_warnings_without_a_traceback(caplog):
     caplog.set_level(logging.INFO)
-    handler_filter = __import__(
-        "mitplan.core.logging", fromlist=["RefusedRequestsAreWarnings"]
-    ).RefusedRequestsAreWarnings()
+    handler_filter = RefusedRequestsAreWarnings()
     too_many = {f"f{n}": "x" for n in range(1001)}
     response = browser().post(NEW.format(lang="de"), too_many)
     assert response.status_code == 400
