@@ -108,14 +108,13 @@ def test_staff_sign_in_is_limited_and_failures_are_logged(settings, caplog):
 def test_signing_up_with_a_known_address_hashes_the_password_too(client):
     from unittest import mock
 
+    from django.contrib.auth.hashers import make_password
+
     get_user_model().objects.create_user(
         username="da", email="da@example.org", password="x" * 12
     )
     with mock.patch(
-        "mitplan.accounts.forms.make_password",
-        wraps=__import__(
-            "django.contrib.auth.hashers", fromlist=["make_password"]
-        ).make_password,
+        "mitplan.accounts.forms.make_password", wraps=make_password
     ) as hashed:
         client.post(
             "/de/konto/signup/",
