@@ -2,6 +2,7 @@ import re
 
 from django import template
 from django.conf import settings
+from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
 
@@ -84,3 +85,35 @@ def isolate(value) -> str:
         f"{FIRST_STRONG_ISOLATE}{line}{POP_DIRECTIONAL_ISOLATE}" if line else line
         for line in text.split("\n")
     )
+
+
+_GROUP_SEPARATORS = "[,.\u00a0\u202f\u066c' ]?"
+
+
+def _any_spelling(number: int) -> re.Pattern:
+    """ "5000" as translators may write it: 5000, 5,000, 5.000, 5 000, ۵۰۰۰, ۵٬۰۰۰."""
+    digits = str(number)
+    parts = []
+    for index, digit in enumerate(digits):
+        if index and (len(digits) - index) % 3 == 0:
+            parts.append(_GROUP_SEPARATORS)
+        parts.append(
+            f"(?:{digit}|[{chr(0x0660 + int(digit))}{chr(0x06F0 + int(digit))}])"
+        )
+    return re.compile(
+        r"(?<![\d\u0660-\u0669\u06f0-\u06f9])"
+        + "".join(parts)
+        + r"(?![\d\u0660-\u0669\u06f0-\u06f9])"
+    )
+
+
+@register.filter
+def limit_in_language(help_text, field) -> str:
+    """A field's hint with its length limit written as the server and the live count
+    write numbers in the reader's language ("5 000" in Ukrainian, "5000" in Farsi,
+    Latin digits throughout), however the translation spelled it."""
+    limit = getattr(getattr(field, "field", field), "max_length", None)
+    if not help_text or not limit:
+        return help_text
+    written = number_format(limit, force_grouping=True)
+    return _any_spelling(limit).sub(written, str(help_text))
