@@ -384,6 +384,9 @@ SUPPORT_PER_ADDRESS_RATE = env.str("SUPPORT_PER_ADDRESS_RATE", default="10/d")
 CONFIRMATION_MAIL_RATE_HOUR = env.str("CONFIRMATION_MAIL_RATE_HOUR", default="3/h")
 CONFIRMATION_MAIL_RATE_DAY = env.str("CONFIRMATION_MAIL_RATE_DAY", default="10/d")
 ADVISOR_MESSAGE_RATE = env.str("ADVISOR_MESSAGE_RATE", default="20/h")
+# Where the daily rate-limit secret lives without Redis: memory-backed, never in a
+# backup (empty: /dev/shm, else the system's temp directory).
+MITPLAN_RUNTIME_DIR = env.str("MITPLAN_RUNTIME_DIR", default="")
 # Failed staff sign-ins (admin): per address and per account.
 STAFF_LOGIN_FAILURES_PER_ADDRESS = env.str(
     "STAFF_LOGIN_FAILURES_PER_ADDRESS", default="10/15m"
