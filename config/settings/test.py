@@ -11,6 +11,9 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 SPAM_MIN_FILL_SECONDS = 0
+# Views are tested as they render (query budgets mean something); the page cache's
+# own tests switch it on (mitplan/core/tests/test_pagecache.py).
+MITPLAN_PAGE_CACHE = False
 if not REDIS_URL:  # noqa: F405
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 ALLOWED_HOSTS = ["*"]
