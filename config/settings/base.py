@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "mitplan.core.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "mitplan.core.middleware.LocaleMiddleware",
+    "mitplan.core.middleware.UriTooLongMiddleware",
     "mitplan.core.malformed.RefuseMalformedMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -384,6 +385,9 @@ SUPPORT_PER_ADDRESS_RATE = env.str("SUPPORT_PER_ADDRESS_RATE", default="10/d")
 CONFIRMATION_MAIL_RATE_HOUR = env.str("CONFIRMATION_MAIL_RATE_HOUR", default="3/h")
 CONFIRMATION_MAIL_RATE_DAY = env.str("CONFIRMATION_MAIL_RATE_DAY", default="10/d")
 ADVISOR_MESSAGE_RATE = env.str("ADVISOR_MESSAGE_RATE", default="20/h")
+# Account mails (confirm, already registered, password reset) to one address.
+ACCOUNT_MAIL_RATE_HOUR = env.str("ACCOUNT_MAIL_RATE_HOUR", default="5/h")
+ACCOUNT_MAIL_RATE_DAY = env.str("ACCOUNT_MAIL_RATE_DAY", default="20/d")
 # Where the daily rate-limit secret lives without Redis: memory-backed, never in a
 # backup (empty: /dev/shm, else the system's temp directory).
 MITPLAN_RUNTIME_DIR = env.str("MITPLAN_RUNTIME_DIR", default="")

@@ -1,15 +1,38 @@
 """django-allauth, told the platform's own name: its mails say "mitplan" (or the
-configured SITE_NAME and host), not whatever host the request came in on."""
+configured SITE_NAME and host), not whatever host the request came in on; and no
+address gets more account mails than a person could want, whoever asks."""
 
+import logging
 from types import SimpleNamespace
 from urllib.parse import urlparse
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 
+from mitplan.core import ratelimits
+from mitplan.core.ratelimits import Limit
+
+logger = logging.getLogger("mitplan.security")
+
 
 class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        # Signing up with a stranger's address (from any browser) sends them a mail
+        # each time ("confirm" or "you have an account already"). Past the limit the
+        # mail is not sent; the page cannot say so without telling who has an
+        # account, so the log does.
+        limits = [
+            Limit.per_target(group, (email or "").lower(), rate)
+            for group, rate in (
+                ("accounts.mail.hour", settings.ACCOUNT_MAIL_RATE_HOUR),
+                ("accounts.mail.day", settings.ACCOUNT_MAIL_RATE_DAY),
+            )
+        ]
+        if not ratelimits.hit(*limits):
+            logger.warning(
+                "Account mail (%s) not sent: address over its limit.", template_prefix
+            )
+            return
         site = SimpleNamespace(
             name=settings.SITE_NAME, domain=urlparse(settings.SITE_URL).netloc
         )

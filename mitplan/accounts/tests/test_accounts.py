@@ -125,3 +125,18 @@ def test_signing_up_with_a_known_address_hashes_the_password_too(client):
             },
         )
     assert hashed.call_count == 1
+
+
+def test_account_mails_to_one_address_are_capped_whoever_asks(settings):
+    from django.test import Client
+
+    settings.ACCOUNT_MAIL_RATE_HOUR = "3/h"
+    get_user_model().objects.create_user(
+        username="fremd", email="fremde@example.org", password="x" * 12
+    )
+    for attempt in range(12):
+        Client(
+            headers={"User-Agent": f"Agent {attempt}"},
+            REMOTE_ADDR=f"198.51.100.{attempt}",
+        ).post("/de/konto/password/reset/", {"email": "Fremde@Example.org"})
+    assert len([m for m in mail.outbox if m.to == ["fremde@example.org"]]) == 3
