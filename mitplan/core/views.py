@@ -3,11 +3,13 @@
 import logging
 import secrets
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, transaction
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, JsonResponse, QueryDict
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
@@ -102,6 +104,26 @@ def permission_denied(request, exception=None):
         _(
             "You may not open this page. If you sent a form, reload the page and "
             "send it again."
+        ),
+    )
+
+
+def uri_too_long(request):
+    if request.path_info.startswith("/api/"):
+        return JsonResponse({"detail": str(_("The address is too long."))}, status=414)
+    # The page's own links (language switch) lead to the start page of the language,
+    # not back to the address that was too long.
+    language = get_language() or settings.LANGUAGE_CODE
+    request.path = request.path_info = f"/{language}/"
+    request.META["QUERY_STRING"] = ""
+    request.GET = QueryDict()
+    return _error(
+        request,
+        414,
+        _("The address is too long"),
+        _(
+            "The address of this page is longer than the site accepts. Go back and "
+            "try a shorter search or fewer filters."
         ),
     )
 
