@@ -334,3 +334,14 @@ def test_refused_requests_are_logged_as_warnings_without_a_traceback(caplog):
         handler_filter.filter(record)
         assert record.levelno == logging.WARNING
         assert record.exc_info is None
+
+
+def test_over_https_the_supporter_cookie_is_host_bound():
+    contribution = ContributionFactory()
+    client = Client(headers={"Origin": "https://testserver"})
+    response = client.post(detail(contribution, suffix="unterstuetzen/"), secure=True)
+    cookie = response.cookies["__Host-mitplan_supporter"]
+    assert cookie["secure"] and cookie["path"] == "/" and not cookie["domain"]
+    response = client.post(response["Location"], secure=True)
+    contribution.refresh_from_db()
+    assert contribution.support_count == 1
