@@ -6,6 +6,8 @@
 //     algorithm the server issues (data-algorithm);
 //   - its labels in the page's language (data-strings, built with gettext), registered
 //     under the widget's `language`; labels not given keep the widget's English.
+// Once the check succeeds, the server's error from the last try ("please complete the
+// check") goes: it is no longer true.
 // Loaded as a module after dist/altcha/altcha.js, so window.$altcha exists.
 const { $altcha } = globalThis;
 
@@ -22,4 +24,18 @@ for (const widget of document.querySelectorAll("altcha-widget[data-worker]")) {
       // Unreadable labels: the widget keeps its English ones.
     }
   }
+}
+
+for (const widget of document.querySelectorAll(".mp-altcha altcha-widget")) {
+  widget.addEventListener("statechange", (event) => {
+    if (event.detail?.state !== "verified") return;
+    const group = widget.closest(".mp-altcha");
+    const error = document.getElementById(`${widget.id}_error`);
+    error?.remove();
+    group.classList.remove("kern-form-input--error");
+    const described = (group.getAttribute("aria-describedby") || "")
+      .split(" ")
+      .filter((id) => id && id !== `${widget.id}_error`);
+    group.setAttribute("aria-describedby", described.join(" "));
+  });
 }

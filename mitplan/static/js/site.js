@@ -2,7 +2,8 @@
 // - The language menu (<details>) closes on Escape, on a click elsewhere and when
 //   focus leaves it, as a menu should.
 // - After a form comes back with errors, focus moves to the error summary so that
-//   keyboard and screen-reader users land on it.
+//   keyboard and screen-reader users land on it; after a search, a filter or a "look
+//   for similar" round-trip, to what changed (the element marked data-focus).
 for (const menu of document.querySelectorAll("details.mp-lang__details")) {
   const close = () => {
     if (menu.open) menu.open = false;
@@ -22,8 +23,11 @@ for (const menu of document.querySelectorAll("details.mp-lang__details")) {
 }
 
 const summary = document.getElementById("form-errors");
+const changed = document.querySelector("[data-focus]");
 if (summary) {
   summary.focus();
+} else if (changed) {
+  changed.focus();
 } else if (location.hash) {
   // What a form just made (a comment) takes focus, so keyboard users go on from it.
   const made = document.getElementById(decodeURIComponent(location.hash.slice(1)));
