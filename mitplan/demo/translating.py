@@ -184,26 +184,30 @@ def page_translations_ensure(page: Page, prefix: str, languages) -> int:
         if german not in strings:
             return 0  # staff changed the German page: leave its translation to them
         texts_by_segment[segment.pk] = strings[german]
+    rows = []
     for target in targets:
-        locale = target.locale
-        translation, _created = Translation.objects.get_or_create(
-            source=source, target_locale=locale
-        )
         for segment in segments:
             if segment.pk in texts_by_segment:
-                text = texts_by_segment[segment.pk][locale.language_code]
+                text = texts_by_segment[segment.pk][target.locale.language_code]
                 data = StringValue.from_plaintext(text).data
             else:
                 data = segment.string.data
-            StringTranslation.objects.get_or_create(
-                translation_of=segment.string,
-                locale=locale,
-                context=segment.context,
-                defaults={
-                    "data": data,
-                    "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
-                },
+            rows.append(
+                StringTranslation(
+                    translation_of=segment.string,
+                    locale=target.locale,
+                    context=segment.context,
+                    data=data,
+                    translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
+                )
             )
+    # Plain text, escaped: nothing for StringTranslation.save() to flag as an error.
+    # A translation already in the memory (a staff edit) is kept.
+    StringTranslation.objects.bulk_create(rows, ignore_conflicts=True)
+    for target in targets:
+        translation, _created = Translation.objects.get_or_create(
+            source=source, target_locale=target.locale
+        )
         translation.save_target(publish=True)
     return len(targets)
 

@@ -133,6 +133,8 @@ def test_every_demo_page_is_translated_in_every_language(process):
             )
             assert translated_page.alias_of_id is None, (key, language)
             assert translated_page.live, (key, language)
+            # What the admin's page tree shows is the translated title too.
+            assert translated_page.draft_title == translated_page.title
             translated = dict(_page_texts(translated_page))
             for path, text in german:
                 _assert_translated(
