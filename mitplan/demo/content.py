@@ -1,5 +1,7 @@
-"""The demo process: the Local Integration Plan (LIP) 2.0 model case, in German and
-English. Facts follow the public model case; every person is fictional."""
+"""The demo process: the Local Integration Plan (LIP) 2.0 model case, in German (the
+source) and English; the eight other languages are in `translations/`, under the keys
+`translations.source_texts()` gives these texts. Facts follow the public model case;
+every person is fictional."""
 
 from datetime import date
 
