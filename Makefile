@@ -35,6 +35,7 @@ setup: install assets ## Install, migrate, compile translations, load the demo i
 	$(MANAGE) compile_catalogs
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
+	$(MANAGE) collectstatic --noinput -v0 --settings=config.settings.base  # hashed + compressed
 
 run: setup ## Set up and serve the demo on http://$(HOST):$(PORT)
 	$(MANAGE) show_login --url http://$(HOST):$(PORT)
