@@ -531,7 +531,7 @@ def test_without_javascript_the_check_button_shows_similar_and_saves_nothing(cli
 
 
 def test_similar_with_hostile_input_does_not_fail(client):
-    for query in ["?title=" + "x" * 100000, "?text=%ff<script>", "?title=&text="]:
+    for query in ["?title=" + "x" * 3000, "?text=%ff<script>", "?title=&text="]:
         assert client.get("/de/lip/beitraege/aehnliche/" + query).status_code == 200
     assert client.get("/de/lip/beitraege/aehnliche/?text=%00").status_code == 400
 
