@@ -34,13 +34,13 @@ assets: node_modules/.installed ## Build CSS (KERN-UX + right-to-left), fonts an
 setup: install assets ## Install, migrate, compile translations, load the demo if the database is empty
 	$(MANAGE) compile_catalogs
 	$(MANAGE) migrate --noinput
+	$(MANAGE) make_data_private
 	$(MANAGE) load_demo
 	$(MANAGE) collectstatic --noinput -v0 --settings=config.settings.base  # hashed + compressed
 
 run: setup ## Set up and serve the demo on http://$(HOST):$(PORT)
 	$(MANAGE) show_login --url http://$(HOST):$(PORT)
-	$(BIN)/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers 2 --threads 4 --no-control-socket \
-	  --env DJANGO_SETTINGS_MODULE=$(DJANGO_SETTINGS_MODULE)
+	MITPLAN_SERVE_URL=http://$(HOST):$(PORT) $(BIN)/python -m config.serve --host $(HOST) --port $(PORT)
 
 messages: install ## Extract UI strings into the catalogs of all ten languages
 	$(MANAGE) makemessages --all --ignore=node_modules --ignore=.venv --ignore="*/tests/*" --no-location --no-obsolete

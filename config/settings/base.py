@@ -1,6 +1,7 @@
 """Settings shared by every environment. Values that vary come from config.env."""
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from config.env import (
     BASE_DIR,
@@ -13,9 +14,20 @@ from config.env import (
 
 SECRET_KEY = secret_key()
 DEBUG = env.bool("DEBUG", default=False)
-ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
+# Links in mails: SITE_URL, else where `make run HOST=… PORT=…` serves (the Makefile
+# passes MITPLAN_SERVE_URL), else the default address of `make run`.
+SITE_URL = (
+    env.str("SITE_URL", default="")
+    or env.str("MITPLAN_SERVE_URL", default="")
+    or "http://127.0.0.1:8000"
+)
+ALLOWED_HOSTS = env.list(
+    "ALLOWED_HOSTS",
+    default=sorted(
+        {"127.0.0.1", "localhost", urlsplit(SITE_URL).hostname or ""} - {""}
+    ),
+)
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
-SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 SITE_NAME = env.str("SITE_NAME", default="mitplan")
 
 INSTALLED_APPS = [

@@ -1,10 +1,9 @@
-"""Browser journeys: a real server (gunicorn, as `make run` serves it) on a fresh
+"""Browser journeys: a real server (uvicorn, as `make run` serves it) on a fresh
 database with the demo loaded, driven by Debian's chromium through Playwright, with
 axe-core checking every page against WCAG 2.2 A/AA."""
 
 import json
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -82,16 +81,16 @@ def server(tmp_path_factory):
     subprocess.run(
         [*manage, "load_demo"], env=env, check=True, cwd=ROOT, capture_output=True
     )
-    gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent))
+    # As `make run` serves (config/serve.py: uvicorn, two workers).
     process = subprocess.Popen(
         [
-            gunicorn,
-            "config.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-            "--no-control-socket",
+            sys.executable,
+            "-m",
+            "config.serve",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
         ],
         env=env,
         cwd=ROOT,
