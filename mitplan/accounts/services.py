@@ -2,6 +2,7 @@
 opened), a resident's own data (download, deletion), and the retention of sign-ups
 that were never confirmed."""
 
+import hashlib
 import secrets
 from datetime import timedelta
 from pathlib import Path
@@ -9,9 +10,36 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from config.env import DATA_DIR, env
+from config.env import DATA_DIR, env, private_file_ensure
 
-PASSWORD_FILE: Path = DATA_DIR / "admin_password"
+PASSWORD_DIR: Path = DATA_DIR
+
+
+def password_file(settings_dict: dict | None = None) -> Path:
+    """Where the generated admin password of a database is kept: one file per
+    database (engine, host, port, name), so that `make run` against a second
+    DATABASE_URL neither overwrites nor shows the first one's password."""
+    from django.db import connection
+
+    database = settings_dict or connection.settings_dict
+    identity = "|".join(
+        str(database.get(key) or "") for key in ("ENGINE", "HOST", "PORT", "NAME")
+    )
+    return (
+        PASSWORD_DIR
+        / f"admin_password-{hashlib.sha256(identity.encode()).hexdigest()[:12]}"
+    )
+
+
+def _legacy_password_file() -> Path | None:
+    """Installations from before the per-database files kept one `admin_password`
+    for the default SQLite database."""
+    from django.db import connection
+
+    default_database = str(DATA_DIR / "db.sqlite3")
+    if str(connection.settings_dict.get("NAME")) == default_database:
+        return PASSWORD_DIR / "admin_password"
+    return None
 
 
 @transaction.atomic
@@ -31,14 +59,19 @@ def admin_ensure() -> tuple[object, str | None]:
         password=password,
         first_name="Admin",
     )
-    PASSWORD_FILE.parent.mkdir(parents=True, exist_ok=True)
-    PASSWORD_FILE.write_text(password)
-    PASSWORD_FILE.chmod(0o600)
+    path = password_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.unlink(missing_ok=True)  # a database made anew under the same name
+    private_file_ensure(path, password)
     return user, password
 
 
 def admin_login_hint() -> str:
-    password = PASSWORD_FILE.read_text().strip() if PASSWORD_FILE.exists() else None
+    path = password_file()
+    legacy = _legacy_password_file()
+    if not path.exists() and legacy and legacy.exists():
+        path = legacy
+    password = path.read_text().strip() if path.exists() else None
     if password:
         return f"user 'admin', password '{password}' (unless you changed it)"
     return "the admin account you set up (MITPLAN_ADMIN_PASSWORD)"

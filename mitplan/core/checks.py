@@ -20,13 +20,32 @@ def languages_check(app_configs, **kwargs):
     return errors
 
 
+def _cache_whereabouts() -> str:
+    """Where the default cache keeps its data, said from the settings in force."""
+    cache = settings.CACHES["default"]
+    backend, location = cache["BACKEND"], cache.get("LOCATION", "")
+    if backend.endswith(("LocMemCache", "DummyCache")):
+        return "lives in each process's memory, not shared between app processes"
+    if backend.endswith("DatabaseCache"):
+        return (
+            f"lives in the database table {location!r}: shared by all app servers, "
+            "but every cached read is a query of the database"
+        )
+    if backend.endswith(("DiskCache", "FileBasedCache")):
+        return (
+            f"lives in files under {location}: shared by the app processes of this "
+            "machine only, not by app servers on other machines"
+        )
+    return f"is {backend} at {location or 'its default location'}"
+
+
 @register(deploy=True)
 def cache_check(app_configs, **kwargs):
     if not settings.REDIS_URL:
         return [
             Warning(
-                "REDIS_URL is not set: rate limits and the cache live in each "
-                "process's memory, so several app servers do not share them.",
+                f"REDIS_URL is not set: the cache (pages, rate limits, navigation) "
+                f"{_cache_whereabouts()}.",
                 hint="Set REDIS_URL=redis://host:6379/0 in production.",
                 id="mitplan.W001",
             )

@@ -8,10 +8,10 @@ pytestmark = pytest.mark.django_db
 
 
 def test_admin_is_created_once_and_kept(tmp_path, monkeypatch):
-    monkeypatch.setattr(services, "PASSWORD_FILE", tmp_path / "admin_password")
+    monkeypatch.setattr(services, "PASSWORD_DIR", tmp_path)
     user, password = services.admin_ensure()
     assert user.is_superuser and password
-    assert (tmp_path / "admin_password").read_text() == password
+    assert services.password_file().read_text() == password
     again, none = services.admin_ensure()
     assert again.pk == user.pk and none is None
     assert password in services.admin_login_hint()
