@@ -185,9 +185,29 @@ class ContributionViewSet(ModelViewSet):
     form_fields = ["title"]
 
 
+def _isolated_report_target(field_name):
+    """The reported contribution's title or comment's text, isolated (see above)."""
+
+    def accessor(report):
+        target = getattr(report, field_name)
+        if target is None:
+            return ""
+        text = target.title if field_name == "contribution" else target.text
+        return format_html(
+            '<bdi lang="{}" dir="auto">{}</bdi>', target.language, text[:120]
+        )
+
+    return accessor
+
+
 class ReportIndexView(NoAddIndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("contribution", "comment")
+
+    def _get_custom_column(self, field_name, *args, **kwargs):
+        if field_name in ("contribution", "comment"):
+            kwargs.setdefault("accessor", _isolated_report_target(field_name))
+        return super()._get_custom_column(field_name, *args, **kwargs)
 
 
 class ReportFilterSet(WagtailFilterSet):

@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 
 from mitplan.comments.models import Comment
 from mitplan.contributions.models import HistoryEntry, Tag
+from mitplan.moderation.models import Report
 from mitplan.notifications import services as notifications
 from mitplan.notifications.models import Subscription
 
@@ -171,6 +172,13 @@ def test_the_admin_list_and_moderation_screen_isolate_residents_text(
     assert_isolated(screen, COMMENT)
     assert_isolated(screen, TEXT.split()[0])
     assert_isolated(screen, TITLE, in_title=True)  # Wagtail's heading: plain text
+
+    comment = contribution.comments.get()
+    Report.objects.create(contribution=contribution, reason=Report.Reason.SPAM)
+    Report.objects.create(comment=comment, reason=Report.Reason.SPAM)
+    reports = client.get("/admin/participation/reports/").content.decode()
+    assert_isolated(reports, TITLE)
+    assert_isolated(reports, COMMENT)
 
 
 def test_contact_mails_isolate_what_the_sender_wrote(
