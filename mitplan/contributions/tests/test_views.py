@@ -334,7 +334,10 @@ def test_reply_link_prepares_the_form_for_a_reply(client):
     )
     html = client.get(detail(contribution, "en")).content.decode()
     assert f'href="?antwort={comment.pk}#comment-form-heading"' in html
-    assert 'Reply<span class="kern-sr-only"> – Ada – Erster Gedanke</span>' in html
+    assert (
+        'Reply<span class="kern-sr-only"> – <bdi>Ada</bdi> – '
+        '<bdi lang="de">Erster Gedanke</bdi></span>'
+    ) in html
     html = client.get(detail(contribution, "en") + f"?antwort={comment.pk}").content
     html = html.decode()
     assert "You reply to the comment by" in html
