@@ -118,3 +118,63 @@ def test_cards_align_as_one_block_on_right_to_left_pages(page, lang, side):
         ".map(e => getComputedStyle(e).textAlign)"
     )
     assert alignments and set(alignments) == {side}, alignments
+
+
+ALTCHA_HARNESS = """<!doctype html><html lang="{lang}" dir="{dir}"><head><meta charset="utf-8">
+<title>ALTCHA</title><link rel="stylesheet" href="/static/dist/{css}"></head><body>
+<main><form class="mp-form">
+<div class="kern-form-input mp-altcha kern-form-input--error" role="group"
+ aria-labelledby="id_altcha_label" aria-describedby="id_altcha_helptext id_altcha_error">
+  <p class="kern-label" id="id_altcha_label">Check</p>
+  <div class="kern-hint" id="id_altcha_helptext">Tick the box.</div>
+  <p class="kern-error" id="id_altcha_error"><span class="kern-body">Please complete the
+  check.</span></p>
+  <altcha-widget id="id_altcha" name="altcha" challenge="/altcha/challenge/"
+   language="{lang}" configuration='{{"auto": "off", "hideLogo": true,
+   "hideFooter": true}}' data-algorithm="PBKDF2/SHA-256"
+   data-worker="/static/dist/altcha/pbkdf2.js"></altcha-widget>
+  <link rel="stylesheet" href="/static/dist/altcha/altcha.css">
+  <script type="module" src="/static/dist/altcha/altcha.js"></script>
+  <script type="module" src="/static/js/altcha-init.js"></script>
+</div></form></main></body></html>"""
+
+
+@pytest.mark.parametrize("lang", ["de", "ar"])
+def test_altcha_focus_ring_clears_its_label_and_the_error_goes_on_success(page, lang):
+    """The widget as components/altcha.html draws it after a refused send; the
+    check's success is its own `statechange` event."""
+    html = ALTCHA_HARNESS.format(
+        lang=lang,
+        dir="rtl" if lang == "ar" else "ltr",
+        css="site.rtl.css" if lang == "ar" else "site.css",
+    )
+    page.route(
+        f"{page.base_url}/altcha-harness/",
+        lambda route: route.fulfill(body=html, content_type="text/html"),
+    )
+    page.goto(f"{page.base_url}/altcha-harness/")
+    page.wait_for_selector("altcha-widget .altcha-checkbox input")
+    page.focus("#id_altcha_label")  # not focusable: focus starts before the box
+    page.keyboard.press("Tab")
+    geometry = page.evaluate(
+        """(() => {
+        const box = document.querySelector('altcha-widget .altcha-checkbox input');
+        const label = document.querySelector('altcha-widget label');
+        const s = getComputedStyle(box);
+        const ring = parseFloat(s.outlineWidth) + parseFloat(s.outlineOffset);
+        const b = box.getBoundingClientRect(), l = label.getBoundingClientRect();
+        return {focused: document.activeElement === box, style: s.outlineStyle,
+                ring, gap: Math.max(l.left - b.right, b.left - l.right)};
+        })()"""
+    )
+    assert geometry["focused"] and geometry["style"] != "none", geometry
+    assert geometry["gap"] > geometry["ring"], geometry  # the ring clears the label
+
+    page.evaluate(
+        "document.querySelector('altcha-widget').dispatchEvent(new CustomEvent("
+        "'statechange', {detail: {state: 'verified'}}))"
+    )
+    assert page.locator("#id_altcha_error").count() == 0
+    group = page.locator(".mp-altcha")
+    assert "kern-form-input--error" not in group.get_attribute("class")
+    assert group.get_attribute("aria-describedby") == "id_altcha_helptext"
