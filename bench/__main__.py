@@ -1,20 +1,27 @@
-"""`make bench`: server time, SQL queries and page bytes of the public pages.
+"""`make bench`: throughput, latency, SQL queries and page weight, measured the way
+`make run` serves (uvicorn through config.serve, 2 workers, `make run`'s settings,
+static files collected hashed and compressed), on the loopback interface only.
 
-Starts gunicorn with 2 workers (production settings, compressed static files) on a
-fresh database with the demo loaded, then
-- sends each page N times and reports median and p95 of the server time (the
-  Server-Timing header the app sets) and of the round trip;
-- counts the SQL queries of each page in-process;
-- loads the portal in Debian's chromium with an empty cache and adds up the bytes
-  on the wire by kind (HTML, CSS, JS, fonts, images).
-Prints a table; writes nothing into the repository.
+On a fresh SQLite database with the demo and N seeded contributions (default 1,000,
+with ten supports and 1.5 comments each), once with the embedded default cache (no
+Redis) and once with Redis (BENCH_REDIS_URL, default redis://127.0.0.1:6379/14,
+flushed before and after):
+- start: seconds until the server answers, and the first request's time;
+- throughput with 8 and 32 concurrent keep-alive clients asking for compressed
+  responses, for the contribution list, a contribution and the portal:
+  "cached" as a reader asks (no cookie: whole pages from the shared cache),
+  "rendered" with a cookie (every page rendered; data caches warm), and
+  "cold" right after the cache was emptied (the first request);
+- SQL queries per page (rendered and from the cache);
+- bytes on the wire of the portal's first visit in chromium, German and Arabic.
+Bounded: about four minutes. Writes nothing into the repository.
 """
 
 import argparse
+import json
 import os
 import shutil
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -22,25 +29,25 @@ import time
 import urllib.request
 from pathlib import Path
 
+from bench import load
+
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = [
-    ("home", "/de/"),
+    ("list", "/de/lip/beitraege/"),
+    ("detail", "/de/lip/beitraege/{detail}/"),
     ("portal", "/de/lip/"),
+]
+EXTRA_QUERY_PAGES = [
+    ("home", "/de/"),
     ("portal (ar)", "/ar/lip/"),
     ("fields", "/de/lip/handlungsfelder/"),
     ("field", "/de/lip/handlungsfelder/bildung/"),
-    ("contact form", "/de/kontakt/1/"),
-    ("imprint", "/en/impressum/"),
-]
-# The contribution pages, measured on a small and on a large seeded database.
-CONTRIBUTION_PAGES = [
-    ("list, first", "/de/lip/beitraege/"),
-    ("list, last", "/de/lip/beitraege/?page=last"),
     ("list, filtered", "/de/lip/beitraege/?field=bildung&kind=idea&sort=supported"),
     ("list, search", "/de/lip/beitraege/?q=Sprachkurs+Eltern"),
-    ("detail", "/de/lip/beitraege/{detail}/"),
     ("api list", "/api/v1/contributions?page=2"),
 ]
+# Any cookie makes a request private to its sender: rendered, never from the cache.
+PRIVATE_COOKIE = "bench=1"
 
 
 def percentile(values, share):
@@ -54,66 +61,102 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def server_env(data_dir: Path) -> dict:
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        "MITPLAN_DATA_DIR": str(data_dir),
-        "DATABASE_URL": f"sqlite:///{data_dir / 'db.sqlite3'}",
-        "SECRET_KEY": "bench-" + "x" * 50,
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "false",
-        "SECURE_HSTS_SECONDS": "0",
-        "MITPLAN_SERVE_MEDIA": "true",
-        # Production runs with Redis (cache, sessions, rate limits); so does the bench.
-        "REDIS_URL": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14"),
+def server_env(data_dir: Path, redis_url: str = "") -> dict:
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("REDIS_URL", "DATABASE_URL", "DJANGO_SETTINGS_MODULE")
     }
-
-
-def prepare(env, contributions: int = 0):
-    """Migrate, load the demo, collect static files; seed contributions if asked."""
-    manage = [sys.executable, "manage.py"]
-    for command in (["migrate", "--noinput", "-v0"], ["load_demo"]):
-        subprocess.run(
-            [*manage, *command], env=env, cwd=ROOT, check=True, capture_output=True
-        )
-    subprocess.run(
-        [*manage, "collectstatic", "--noinput", "-v0"], env=env, cwd=ROOT, check=True
+    env.update(
+        DJANGO_SETTINGS_MODULE="config.settings.dev",  # as `make run`
+        MITPLAN_DATA_DIR=str(data_dir),
+        DATABASE_URL=f"sqlite:///{data_dir / 'db.sqlite3'}",
+        STATIC_ROOT=str(data_dir / "static"),
+        SECRET_KEY="bench-" + "x" * 50,
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        DEBUG="false",
+        MITPLAN_ADMIN_PASSWORD="bench-admin-password-42",
     )
+    if redis_url:
+        env["REDIS_URL"] = redis_url
+    return env
+
+
+def manage(env, *command, capture=True):
+    subprocess.run(
+        [sys.executable, "manage.py", *command],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        capture_output=capture,
+    )
+
+
+def prepare(env, contributions: int) -> None:
+    """What `make setup` does, then seed contributions."""
+    manage(env, "compile_catalogs")
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "load_demo")
+    manage(env, "collectstatic", "--noinput", "-v0", "--settings=config.settings.base")
     if contributions:
-        seed = [
-            "--contributions",
-            str(contributions),
-            "--supports",
-            str(contributions * 10),
-        ]
-        seed += ["--comments", str(contributions * 3)]
         subprocess.run(
-            [sys.executable, "-m", "bench.seed", *seed], env=env, cwd=ROOT, check=True
+            [
+                sys.executable,
+                "-m",
+                "bench.seed",
+                "--contributions",
+                str(contributions),
+                "--supports",
+                str(contributions * 10),
+                "--comments",
+                str(contributions * 3 // 2),
+            ],
+            env=env,
+            cwd=ROOT,
+            check=True,
         )
 
 
-def query_counts(env, pages) -> dict[str, int]:
+def most_supported(env) -> str:
+    code = (
+        "import django; django.setup()\n"
+        "from mitplan.contributions.models import Contribution\n"
+        "print(Contribution.objects.published().order_by('-support_count').first().pk)\n"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()[-1]
+
+
+def query_counts(env, pages) -> dict[str, tuple[int, int]]:
+    """(rendered, from the cache) queries of each page, counted in-process."""
     code = (
         "import django, json, sys\n"
         "django.setup()\n"
         "from django.db import connection\n"
         "from django.test import Client\n"
         "from django.test.utils import CaptureQueriesContext\n"
-        "client = Client()\n"
+        "reader, private = Client(), Client(HTTP_COOKIE='bench=1')\n"
         "counts = {}\n"
         "for name, url in json.loads(sys.argv[1]):\n"
-        "    client.get(url)\n"
-        "    with CaptureQueriesContext(connection) as ctx:\n"
-        "        client.get(url)\n"
-        "    counts[name] = len(ctx)\n"
+        "    private.get(url)\n"
+        "    with CaptureQueriesContext(connection) as rendered:\n"
+        "        private.get(url)\n"
+        "    rendered = len(rendered)  # before the next request resets the log\n"
+        "    reader.get(url)\n"
+        "    with CaptureQueriesContext(connection) as cached:\n"
+        "        reader.get(url)\n"
+        "    counts[name] = (rendered, len(cached))\n"
         "print(json.dumps(counts))\n"
     )
-    import json
-
     result = subprocess.run(
         [sys.executable, "-c", code, json.dumps(pages)],
-        env={**env, "ALLOWED_HOSTS": "*"},
+        env={**env, "ALLOWED_HOSTS": "*", "MITPLAN_WARM_UP": "false"},
         cwd=ROOT,
         check=True,
         capture_output=True,
@@ -122,23 +165,126 @@ def query_counts(env, pages) -> dict[str, int]:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def timings(base: str, path: str, runs: int):
-    server, total = [], []
-    for _ in range(runs):
+def cache_clear(env) -> None:
+    code = "import django; django.setup()\nfrom django.core.cache import cache\ncache.clear()\n"
+    subprocess.run(
+        [sys.executable, "-c", code],
+        env={**env, "MITPLAN_WARM_UP": "false"},
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+
+
+class Server:
+    """The server as `make run` starts it, on a free loopback port."""
+
+    def __init__(self, env, workers: int = 2):
+        self.env, self.workers = env, workers
+
+    def __enter__(self):
+        port = free_port()
+        self.base = f"http://127.0.0.1:{port}"
         started = time.perf_counter()
-        with urllib.request.urlopen(base + path, timeout=10) as response:  # noqa: S310
+        self.log = tempfile.TemporaryFile()
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "config.serve",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--workers",
+                str(self.workers),
+            ],
+            env={**self.env, "MITPLAN_SERVE_URL": self.base},
+            cwd=ROOT,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(self.base + "/healthz", timeout=2)  # noqa: S310
+                break
+            except OSError:
+                if self.process.poll() is not None:
+                    self.log.seek(0)
+                    raise RuntimeError(self.log.read().decode()[-3000:]) from None
+                time.sleep(0.1)
+        self.start_seconds = time.perf_counter() - started
+        return self
+
+    def first_request_ms(self, path: str) -> float:
+        started = time.perf_counter()
+        request = urllib.request.Request(self.base + path)  # noqa: S310
+        with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310
             response.read()
-            header = response.headers.get("Server-Timing", "")
-        total.append((time.perf_counter() - started) * 1000)
-        if "dur=" in header:
-            server.append(float(header.split("dur=")[1].split(",")[0].split(";")[0]))
-    return server, total
+        return (time.perf_counter() - started) * 1000
+
+    def __exit__(self, *exc):
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=5)
+        self.log.close()
 
 
-def page_bytes(base: str) -> dict[str, int]:
+def throughput(server, env, pages, seconds: float) -> list[dict]:
+    rows = []
+    for name, path in pages:
+        cache_clear(env)
+        cold_ms = server.first_request_ms(path)
+        for mode, cookie in (("cached", ""), ("rendered", PRIVATE_COOKIE)):
+            load.run(server.base, path, clients=4, seconds=0.5, cookie=cookie)
+            for clients in (8, 32):
+                result = load.run(
+                    server.base, path, clients=clients, seconds=seconds, cookie=cookie
+                )
+                rows.append(
+                    {
+                        "page": name,
+                        "mode": mode,
+                        "clients": clients,
+                        "per_second": result.per_second,
+                        "p50": result.percentile(0.50),
+                        "p95": result.percentile(0.95),
+                        "p99": result.percentile(0.99),
+                        "errors": result.errors,
+                        "bytes": result.body_bytes // max(result.requests, 1),
+                        "cold_ms": cold_ms,
+                    }
+                )
+    return rows
+
+
+def print_throughput(title, server, rows):
+    print(f"\n{title}")
+    print(
+        f"server answering after {server.start_seconds:.1f} s "
+        f"(warm-up included); first request {server.first_ms:.0f} ms\n"
+    )
+    print(
+        f"{'page':<8} {'mode':<9} {'clients':>7} {'req/s':>8} {'p50 ms':>8} "
+        f"{'p95 ms':>8} {'p99 ms':>8} {'errors':>6} {'bytes':>7} {'cold ms':>8}"
+    )
+    for row in rows:
+        print(
+            f"{row['page']:<8} {row['mode']:<9} {row['clients']:>7} "
+            f"{row['per_second']:>8.1f} {row['p50']:>8.1f} {row['p95']:>8.1f} "
+            f"{row['p99']:>8.1f} {row['errors']:>6} {row['bytes']:>7,} "
+            f"{row['cold_ms']:>8.1f}"
+        )
+
+
+def page_bytes(base: str) -> dict[str, dict[str, int]]:
     from playwright.sync_api import sync_playwright
 
-    sizes: dict[str, int] = {}
+    results = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path="/usr/bin/chromium",
@@ -150,7 +296,6 @@ def page_bytes(base: str) -> dict[str, int]:
                 "--no-first-run",
             ],
         )
-        results = {}
         for label, path in [("portal (de)", "/de/lip/"), ("portal (ar)", "/ar/lip/")]:
             context = browser.new_context(viewport={"width": 1280, "height": 900})
             page = context.new_page()
@@ -160,7 +305,7 @@ def page_bytes(base: str) -> dict[str, int]:
             )
             page.goto(base + path)
             page.wait_for_load_state("networkidle")
-            sizes = {}
+            sizes: dict[str, int] = {}
             for request in responses:
                 kind = {
                     "document": "HTML",
@@ -178,135 +323,89 @@ def page_bytes(base: str) -> dict[str, int]:
     return results
 
 
-class Server:
-    """gunicorn with 2 workers on a free loopback port, as production runs it."""
-
-    def __init__(self, env):
-        self.env = env
-
-    def __enter__(self):
-        port = free_port()
-        self.base = f"http://127.0.0.1:{port}"
-        gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent))
-        self.process = subprocess.Popen(
-            [
-                gunicorn,
-                "config.wsgi",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                "2",
-                "--no-control-socket",
-            ],
-            env=self.env,
-            cwd=ROOT,
-            stderr=subprocess.DEVNULL,
+def print_bytes(base: str) -> None:
+    print("\nFirst visit in chromium, empty browser cache, bytes on the wire:\n")
+    try:
+        results = page_bytes(base)
+    except Exception as error:  # noqa: BLE001 - no browser: say so, keep the rest
+        print(f"(skipped: {error})")
+        return
+    for label, sizes in results.items():
+        total = sum(value for key, value in sizes.items() if key != "requests")
+        parts = ", ".join(
+            f"{key} {sizes[key]:,}"
+            for key in ("HTML", "CSS", "JS", "fonts", "images", "other")
+            if key in sizes
         )
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(self.base + "/healthz", timeout=1)  # noqa: S310
-                break
-            except OSError:
-                time.sleep(0.2)
-        return self
-
-    def __exit__(self, *exc):
-        self.process.terminate()
-        self.process.wait(timeout=10)
+        print(f"{label:<12} {total:>8,} bytes in {sizes['requests']} requests: {parts}")
 
 
-def measure(env, pages, runs: int, title: str) -> None:
-    queries = query_counts(env, pages)
-    print(f"\n{title}\n")
-    print(
-        f"{'page':<16} {'server p50':>10} {'server p95':>10} {'total p50':>10} "
-        f"{'total p95':>10} {'queries':>8} {'HTML bytes':>11}"
-    )
-    with Server(env) as server:
-        for name, path in pages:
-            timings(server.base, path, 10)  # warm up both workers
-            server_ms, total_ms = timings(server.base, path, runs)
-            with urllib.request.urlopen(server.base + path) as response:  # noqa: S310
-                html_bytes = len(response.read())
-            print(
-                f"{name:<16} {statistics.median(server_ms):>8.1f}ms "
-                f"{percentile(server_ms, 0.95):>8.1f}ms {statistics.median(total_ms):>8.1f}ms "
-                f"{percentile(total_ms, 0.95):>8.1f}ms {queries[name]:>8} {html_bytes:>11,}"
-            )
+def redis_reachable(url: str) -> bool:
+    try:
+        import redis
+
+        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except Exception:  # noqa: BLE001
+        return False
+    return True
 
 
-def contribution_pages(env) -> list[tuple[str, str]]:
-    """The contribution pages, with a real detail id and the real last page."""
-    code = (
-        "import django; django.setup()\n"
-        "from mitplan.contributions.models import Contribution\n"
-        "published = Contribution.objects.published()\n"
-        "print(published.order_by('-support_count').first().pk, (published.count() + 19) // 20)\n"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", code],
-        env=env,
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.split()
-    detail, last = out[-2], out[-1]
-    return [
-        (name, path.replace("{detail}", detail).replace("page=last", f"page={last}"))
-        for name, path in CONTRIBUTION_PAGES
-    ]
+def redis_flush(url: str) -> None:
+    import redis
+
+    redis.Redis.from_url(url, socket_connect_timeout=1).flushdb()
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=200)
-    parser.add_argument(
-        "--sizes", default="100,10000", help="contribution counts to seed and measure"
-    )
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--contributions", type=int, default=1000)
+    parser.add_argument("--seconds", type=float, default=5.0, help="per measurement")
+    parser.add_argument("--no-redis", action="store_true")
     args = parser.parse_args()
+    redis_url = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
     data_dir = Path(tempfile.mkdtemp(prefix="mitplan-bench-"))
     try:
         env = server_env(data_dir)
-        print(f"Preparing a fresh database in {data_dir} …", flush=True)
-        prepare(env)
-        measure(
-            env,
-            PAGES,
-            args.runs,
-            f"Public pages: server time and round trip over {args.runs} requests each "
-            "(gunicorn, 2 workers, production settings, SQLite + Redis)",
+        print(
+            f"Preparing a fresh database with {args.contributions:,} contributions "
+            f"in {data_dir} …",
+            flush=True,
         )
-        with Server(env) as server:
-            print(
-                "\nFirst visit in chromium, empty cache, bytes on the wire (compressed):\n"
-            )
-            for label, sizes in page_bytes(server.base).items():
-                total = sum(value for key, value in sizes.items() if key != "requests")
-                parts = ", ".join(
-                    f"{key} {sizes[key]:,}"
-                    for key in ("HTML", "CSS", "JS", "fonts", "images", "other")
-                    if key in sizes
-                )
-                print(
-                    f"{label:<12} {total:>8,} bytes in {sizes['requests']} requests: {parts}"
-                )
-        for size in [int(value) for value in args.sizes.split(",") if value]:
-            size_dir = data_dir / f"seeded-{size}"
-            size_dir.mkdir()
-            size_env = server_env(size_dir)
-            print(
-                f"\nSeeding {size:,} contributions, {size * 10:,} supports, "
-                f"{size * 3:,} comments …",
-                flush=True,
-            )
-            prepare(size_env, contributions=size)
-            measure(
-                size_env,
-                contribution_pages(size_env),
-                args.runs,
-                f"Contribution pages with {size:,} contributions",
-            )
+        prepare(env, args.contributions)
+        detail = most_supported(env)
+        pages = [(name, path.format(detail=detail)) for name, path in PAGES]
+
+        counts = query_counts(env, pages + EXTRA_QUERY_PAGES)
+        print("\nSQL queries per page (rendered / from the page cache):\n")
+        for name, (rendered, cached) in counts.items():
+            print(f"  {name:<16} {rendered:>3} / {cached}")
+
+        setups = [("SQLite, no Redis (disk cache in the data directory)", "")]
+        if args.no_redis:
+            pass
+        elif redis_reachable(redis_url):
+            setups.append((f"SQLite + Redis ({redis_url})", redis_url))
+        else:
+            print(f"\n(Redis at {redis_url} not reachable: measured without it only)")
+        for title, url in setups:
+            run_env = server_env(data_dir, url)
+            if url:
+                redis_flush(url)
+            cache_clear(run_env)
+            try:
+                with Server(run_env) as server:
+                    server.first_ms = server.first_request_ms(pages[2][1])
+                    rows = throughput(server, run_env, pages, args.seconds)
+                    print_throughput(
+                        f"Throughput, {title}; uvicorn, 2 workers, as `make run`",
+                        server,
+                        rows,
+                    )
+                    if not url:
+                        print_bytes(server.base)
+            finally:
+                if url:
+                    redis_flush(url)
     finally:
         shutil.rmtree(data_dir, ignore_errors=True)
 

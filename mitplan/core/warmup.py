@@ -11,6 +11,7 @@ the shared cache. `MITPLAN_WARM_UP=false` skips it.
 import logging
 import threading
 import time
+from urllib.parse import urlsplit
 
 from django.conf import settings
 
@@ -27,11 +28,16 @@ PATHS = (
 )
 
 
-def _host() -> str:
+def _site() -> tuple[str, bool]:
+    """The host (with port) and scheme readers use, so the pages warmed are the
+    ones they get from the cache."""
+    site = urlsplit(settings.SITE_URL)
+    if site.netloc:
+        return site.netloc, site.scheme == "https"
     for host in settings.ALLOWED_HOSTS:
         if host not in ("*", "") and not host.startswith("."):
-            return host
-    return "localhost"
+            return host, False
+    return "localhost", False
 
 
 def warm_up(paths=PATHS) -> float:
@@ -52,13 +58,12 @@ def _ask(paths) -> None:
     from django.db import connections
     from django.test import Client
 
-    client = Client(HTTP_HOST=_host(), raise_request_exception=False)
+    host, secure = _site()
+    client = Client(HTTP_HOST=host, raise_request_exception=False)
     for path in paths:
         try:
             response = client.get(
-                path,
-                secure=getattr(settings, "SECURE_SSL_REDIRECT", False),
-                headers={"Accept-Encoding": "gzip"},
+                path, secure=secure, headers={"Accept-Encoding": "gzip"}
             )
         except Exception as error:  # noqa: BLE001 - warming must not stop a start
             logger.warning("Warm-up of %s failed: %s", path, error)

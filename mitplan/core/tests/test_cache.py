@@ -305,3 +305,26 @@ def test_invalidations_lost_while_away_clear_the_cache_on_return(
     redis_server["start"]()
     time.sleep(0.3)
     assert cache.get("process:1") is None
+
+
+@pytest.mark.django_db
+def test_pages_read_the_disk_cache_without_database_queries(tmp_path):
+    """The database cache added 7–11 queries to each page (21 on the list)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    disk = {
+        "default": {
+            "BACKEND": "mitplan.core.cache.DegradingDiskCache",
+            "LOCATION": str(tmp_path / "cache"),
+        }
+    }
+    with override_settings(CACHES=disk):
+        client = Client()
+        for url, budget in (("/de/lip/", 7), ("/de/lip/beitraege/", 10)):
+            client.get(url)
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(url).status_code == 200
+            sql = " ".join(query["sql"] for query in queries.captured_queries)
+            assert "mitplan_cache" not in sql
+            assert len(queries) <= budget, (url, len(queries))

@@ -103,6 +103,7 @@ def test_make_run_serves_static_files_hashed_compressed_and_cached_for_long(tmp_
 def test_warm_up_renders_the_reader_pages_before_the_first_request(settings):
     settings.MITPLAN_PAGE_CACHE = True
     settings.ALLOWED_HOSTS = ["127.0.0.1"]
+    settings.SITE_URL = "http://127.0.0.1:8123"
 
     async def inside_an_event_loop():  # as uvicorn imports the application
         return warmup.warm_up()
@@ -111,7 +112,7 @@ def test_warm_up_renders_the_reader_pages_before_the_first_request(settings):
     assert seconds > 0
     from django.test import Client
 
-    reader = Client(HTTP_HOST="127.0.0.1")
+    reader = Client(HTTP_HOST="127.0.0.1:8123")
     response = reader.get("/de/lip/")
     assert response.status_code == 200
     assert response["X-Cache"] == "hit"  # rendered by the warm-up
