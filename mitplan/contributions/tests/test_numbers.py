@@ -8,6 +8,8 @@ import pytest
 from django.utils import translation
 from django.utils.formats import number_format
 
+from .factories import ContributionFactory
+
 pytestmark = pytest.mark.django_db
 
 NON_LATIN_DIGITS = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
@@ -58,3 +60,17 @@ def test_ukrainian_forms_group_every_large_number_alike(client, advisor, url):
         assert not ungrouped, ungrouped
     html = client.get(url).content.decode()
     assert 'data-group="\u00a0"' in html
+
+
+@pytest.mark.parametrize("lang", ["uk", "fa"])
+def test_the_comment_form_on_a_detail_page_writes_its_limit_alike(client, lang):
+    contribution = ContributionFactory()
+    html = client.get(f"/{lang}/lip/beitraege/{contribution.pk}/").content.decode()
+    main = main_of(html)
+    assert 'name="text"' in main  # the comment form is there
+    assert not NON_LATIN_DIGITS.findall(main)
+    with translation.override(lang):
+        limit = number_format(2000, force_grouping=True)
+    assert limit in visible_text(main)
+    if lang == "uk":
+        assert "2000" not in visible_text(main)
