@@ -6,6 +6,7 @@ Run as a script to measure: `python tests/e2e/test_server.py http://127.0.0.1:80
 """
 
 import asyncio
+import re
 import statistics
 import sys
 import time
@@ -105,6 +106,20 @@ def test_a_hundred_slow_uploads_do_not_block_a_reader(server):
     assert result["requests"] >= 3
     assert result["answered"] == result["requests"], result
     assert result["max_s"] < 3, result
+
+
+def test_static_files_and_the_server_timing_work_under_the_asgi_server(server):
+    with urllib.request.urlopen(server["url"] + "/de/lip/", timeout=30) as response:  # noqa: S310
+        page = response.read().decode()
+        assert response.headers["Server-Timing"].startswith("app;dur=")
+    stylesheet = re.search(r'href="(/static/[^"]+\.css)"', page).group(1)
+    request = urllib.request.Request(
+        server["url"] + stylesheet, headers={"Accept-Encoding": "gzip"}
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+        assert response.status == 200
+        assert response.headers["Content-Type"].startswith("text/css")
+        assert len(response.read()) > 1000
 
 
 @pytest.mark.parametrize("lang,text", [("de", "<h1"), ("ar", 'dir="rtl"')])

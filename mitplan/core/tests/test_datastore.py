@@ -241,6 +241,14 @@ def test_backup_and_restore_commands_carry_a_site_to_a_fresh_data_dir(tmp_path):
     assert again.returncode != 0
     assert "--force" in again.stderr
 
+    # Replacing a site's data also forgets what its cache held about the old data.
+    stale = "from django.core.cache import cache; cache.set('probe', 'stale', 3600)"
+    assert _manage("shell", "-v0", "-c", stale, data_dir=fresh).returncode == 0
+    forced = _manage("restore", "--force", str(archive), data_dir=fresh)
+    assert forced.returncode == 0, forced.stderr
+    probe = "from django.core.cache import cache; print(cache.get('probe'))"
+    assert _manage("shell", "-v0", "-c", probe, data_dir=fresh).stdout.strip() == "None"
+
 
 def test_a_new_data_dir_database_and_key_are_private(tmp_path):
     data_dir = tmp_path / "new"

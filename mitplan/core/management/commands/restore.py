@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from django.core.cache import cache
 from django.core.management.base import BaseCommand, CommandError
 
 from mitplan.core.datastore import (
@@ -45,13 +46,22 @@ class Command(BaseCommand):
         else:
             self.stdout.write(
                 self.style.WARNING(
-                    "This archive holds no database.\n" + PG_DUMP_GUIDANCE.format(stamp="…")
+                    "This archive holds no database.\n"
+                    + PG_DUMP_GUIDANCE.format(stamp="…")
                 )
             )
         self.stdout.write(f"Media: {result.media_files} file(s) in {paths.media_root}")
         if result.has_secret_key:
             self.stdout.write(f"Secret key restored to {paths.secret_key}")
-        self.stdout.write(
-            "Start the server again; if a cache server (Redis) is in use, clear it: "
-            "it still holds pages and counts of the data before."
-        )
+        # The cache (files in the data dir, Redis or the database table) still holds
+        # pages and counts of the data before.
+        try:
+            cache.clear()
+            self.stdout.write("Cache cleared. Start the server again.")
+        except Exception as error:  # noqa: BLE001 - the restore itself succeeded
+            self.stdout.write(
+                self.style.WARNING(
+                    f"The cache could not be cleared ({error}); clear it before "
+                    "starting the server, it holds pages of the data before."
+                )
+            )
