@@ -72,3 +72,15 @@ def test_the_browser_tests_start_the_server_as_make_run_does():
     conftest = (settings.BASE_DIR / "tests" / "e2e" / "conftest.py").read_text()
     assert '"config.serve"' in conftest
     assert "gunicorn" not in conftest.split("def server", 1)[1].split("def browser")[0]
+
+
+def test_make_setup_makes_existing_data_private():
+    commands = subprocess.run(
+        ["make", "-n", "setup"],
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    ).stdout
+    assert "manage.py make_data_private" in commands
