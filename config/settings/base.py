@@ -78,6 +78,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "mitplan.core.middleware.ServerTimingMiddleware",
+    # Load balancers' probe: before the host check and the HTTPS redirect.
+    "mitplan.core.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Reader pages from the shared cache; above every layer that may set a cookie.

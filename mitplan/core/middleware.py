@@ -52,3 +52,20 @@ class UriTooLongMiddleware:
 
             return uri_too_long(request)
         return self.get_response(request)
+
+
+class HealthCheckMiddleware:
+    """Answers `/healthz` before anything else looks at the request: a load balancer
+    probes on plain HTTP and often names the instance by its address in the Host
+    header, which the HTTPS redirect and ALLOWED_HOSTS would refuse. The answer
+    holds nothing that depends on the host."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info == "/healthz":
+            from .views import health
+
+            return health(request)
+        return self.get_response(request)

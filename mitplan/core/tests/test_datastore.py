@@ -300,3 +300,19 @@ def test_existing_data_files_are_made_private(tmp_path):
     assert mode(data_dir / "media" / "images") == 0o750
     assert data_dir / "secret_key" in changed
     assert data_make_private(data_dir, paths) == []
+
+
+def test_health_reports_a_database_file_locked_by_another_writer(tmp_path):
+    _seed_data_dir(tmp_path / "live")
+    holder = sqlite3.connect(tmp_path / "live" / "db.sqlite3", isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")  # another process that writes and does not stop
+    probe = (
+        "from django.test import Client; r = Client().get('/healthz'); "
+        "print(r.status_code, r.json()['database'])"
+    )
+    try:
+        result = _manage("shell", "-v0", "-c", probe, data_dir=tmp_path / "live")
+    finally:
+        holder.rollback()
+        holder.close()
+    assert result.stdout.split() == ["503", "down"], result.stderr

@@ -68,9 +68,7 @@ class ForgetfulCache(LocMemCache):
 
 
 @pytest.mark.parametrize("backend", ["BrokenCache", "ForgetfulCache"])
-def test_a_cache_that_is_down_is_reported_without_taking_the_app_out(
-    client, backend
-):
+def test_a_cache_that_is_down_is_reported_without_taking_the_app_out(client, backend):
     # Django rebuilds its cache handlers when CACHES changes under a test.
     with override_settings(CACHES={"default": {"BACKEND": f"{__name__}.{backend}"}}):
         response = client.get("/healthz")
@@ -84,3 +82,12 @@ def test_health_answers_on_plain_http_under_an_https_redirect(client):
     assert response.status_code == 200
     # Everything else still goes to HTTPS.
     assert client.get("/de/").status_code == 301
+
+
+@override_settings(ALLOWED_HOSTS=["mitplan.example.org"], SECURE_SSL_REDIRECT=True)
+def test_health_answers_a_probe_that_names_the_instance_by_its_address(client):
+    response = client.get("/healthz", HTTP_HOST="192.0.2.5:8000")
+    assert response.status_code == 200
+    assert response.json()["database"] == "ok"
+    # The host check still guards every page.
+    assert client.get("/de/", HTTP_HOST="192.0.2.5:8000").status_code == 400
