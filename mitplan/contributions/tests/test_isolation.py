@@ -94,7 +94,9 @@ def contribution(process):
     contribution = ContributionFactory(
         title=TITLE, text=TEXT, pseudonym=PSEUDONYM, language="ar", author=user
     )
-    tag = Tag.objects.create(process=process, group="Thema", name=TAG, slug="lang")
+    tag = Tag.objects.create(
+        process=process, group_de="Thema", name_de=TAG, slug="lang"
+    )
     contribution.tags.add(tag)
     Comment.objects.create(
         contribution=contribution, pseudonym=COMMENT_BY, text=COMMENT, language="ar"
