@@ -162,15 +162,15 @@ if REDIS_URL:
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # The embedded default: SQLite files of its own in the data directory, shared by
-    # every app process on this machine (as the SQLite database is); a read costs
+    # The embedded default: an SQLite file of its own in the data directory, shared
+    # by every app process on this machine (as the SQLite database is); a read costs
     # no query of the app's database.
     CACHES = {
         "default": {
             "BACKEND": "mitplan.core.cache.DegradingDiskCache",
             "LOCATION": str(DATA_DIR / "cache"),
             "KEY_PREFIX": "mitplan",
-            "OPTIONS": {"size_limit": 256 * 1024 * 1024},
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"

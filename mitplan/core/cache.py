@@ -20,14 +20,17 @@ How it degrades:
   restart). A process that lost one clears the cache when it reaches it again.
 """
 
+import contextlib
 import logging
+import pickle
+import queue
+import random
 import sqlite3
 import threading
 import time
 from pathlib import Path
 
-from diskcache.djangocache import DjangoCache
-from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
 from django.core.cache.backends.redis import RedisCache
 
 logger = logging.getLogger(__name__)
@@ -201,20 +204,190 @@ class DegradingRedisCache(DegradingCacheMixin, RedisCache):
         self._degrading_location = str(server)
 
 
-class DegradingDiskCache(DegradingCacheMixin, DjangoCache):
-    """A cache in SQLite files of its own (diskcache), shared by every app process on
-    the machine: reads cost tens of microseconds and no query of the app's database;
-    `add` and `incr` are atomic across processes. Degrades on a full or read-only
-    disk like the Redis cache does when Redis is away."""
+class SQLiteFileCache(BaseCache):
+    """A cache in an SQLite file of its own (not the app's database), shared by every
+    app process on the machine, as the SQLite database itself is.
+
+    A read costs some ten microseconds and no query of the app's database (the
+    database cache added 7–11 queries to each page). Connections are pooled per
+    process, not per thread: an ASGI server runs each request on a fresh thread, and
+    opening a connection per request cost more than the page it served. WAL lets
+    readers go on while one process writes; `add` and `incr` are single atomic
+    statements, so they hold across processes. Integers are stored as such (for
+    `incr`), everything else pickled (the directory is private, 0700).
+    """
+
+    _pools: dict[str, queue.LifoQueue] = {}
+    _ready: set[str] = set()
+    _lock = threading.Lock()
+
+    def __init__(self, location, params):
+        super().__init__(params)
+        self._path = str(Path(location) / "cache.sqlite3")
+        if self._path not in self._ready:
+            with self._lock:
+                if self._path not in self._ready:
+                    Path(location).mkdir(mode=0o700, parents=True, exist_ok=True)
+                    with self._connection() as connection:
+                        connection.execute(
+                            "CREATE TABLE IF NOT EXISTS cache (key TEXT PRIMARY KEY, "
+                            "value BLOB NOT NULL, expires REAL) WITHOUT ROWID"
+                        )
+                        connection.execute(
+                            "CREATE INDEX IF NOT EXISTS cache_expires ON cache (expires)"
+                        )
+                    self._ready.add(self._path)
+
+    @contextlib.contextmanager
+    def _connection(self):
+        pool = self._pools.get(self._path)
+        if pool is None:
+            pool = self._pools.setdefault(self._path, queue.LifoQueue())
+        try:
+            connection = pool.get_nowait()
+        except queue.Empty:
+            connection = sqlite3.connect(
+                self._path, timeout=5, isolation_level=None, check_same_thread=False
+            )
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA synchronous=NORMAL")
+        try:
+            yield connection
+        finally:
+            pool.put(connection)
+
+    @staticmethod
+    def _dump(value):
+        return (
+            value
+            if type(value) is int
+            else pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+        )
+
+    @staticmethod
+    def _load(stored):
+        return stored if isinstance(stored, int) else pickle.loads(stored)  # noqa: S301
+
+    def get(self, key, default=None, version=None):
+        key = self.make_and_validate_key(key, version=version)
+        with self._connection() as connection:
+            row = connection.execute(
+                "SELECT value FROM cache WHERE key = ? AND (expires IS NULL OR expires > ?)",
+                (key, time.time()),
+            ).fetchone()
+        return default if row is None else self._load(row[0])
+
+    def get_many(self, keys, version=None):
+        made = {self.make_and_validate_key(key, version=version): key for key in keys}
+        if not made:
+            return {}
+        marks = ",".join("?" * len(made))
+        with self._connection() as connection:
+            rows = connection.execute(
+                f"SELECT key, value FROM cache WHERE key IN ({marks}) "  # noqa: S608
+                "AND (expires IS NULL OR expires > ?)",
+                (*made, time.time()),
+            ).fetchall()
+        return {made[key]: self._load(value) for key, value in rows}
+
+    def has_key(self, key, version=None):
+        key = self.make_and_validate_key(key, version=version)
+        with self._connection() as connection:
+            row = connection.execute(
+                "SELECT 1 FROM cache WHERE key = ? AND (expires IS NULL OR expires > ?)",
+                (key, time.time()),
+            ).fetchone()
+        return row is not None
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        key = self.make_and_validate_key(key, version=version)
+        with self._connection() as connection:
+            connection.execute(
+                "INSERT INTO cache (key, value, expires) VALUES (?, ?, ?) ON CONFLICT "
+                "(key) DO UPDATE SET value = excluded.value, expires = excluded.expires",
+                (key, self._dump(value), self.get_backend_timeout(timeout)),
+            )
+            self._cull(connection)
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        key = self.make_and_validate_key(key, version=version)
+        with self._connection() as connection:
+            cursor = connection.execute(
+                "INSERT INTO cache (key, value, expires) VALUES (?, ?, ?) ON CONFLICT "
+                "(key) DO UPDATE SET value = excluded.value, expires = excluded.expires "
+                "WHERE cache.expires IS NOT NULL AND cache.expires <= ?",
+                (
+                    key,
+                    self._dump(value),
+                    self.get_backend_timeout(timeout),
+                    time.time(),
+                ),
+            )
+            added = cursor.rowcount > 0
+            if added:
+                self._cull(connection)
+        return added
+
+    def incr(self, key, delta=1, version=None):
+        made = self.make_and_validate_key(key, version=version)
+        with self._connection() as connection:
+            row = connection.execute(
+                "UPDATE cache SET value = value + ? WHERE key = ? "
+                "AND typeof(value) = 'integer' AND (expires IS NULL OR expires > ?) "
+                "RETURNING value",
+                (delta, made, time.time()),
+            ).fetchone()
+        if row is None:
+            raise ValueError(f"Key '{key}' not found.")
+        return row[0]
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        key = self.make_and_validate_key(key, version=version)
+        with self._connection() as connection:
+            cursor = connection.execute(
+                "UPDATE cache SET expires = ? WHERE key = ? "
+                "AND (expires IS NULL OR expires > ?)",
+                (self.get_backend_timeout(timeout), key, time.time()),
+            )
+        return cursor.rowcount > 0
+
+    def delete(self, key, version=None):
+        key = self.make_and_validate_key(key, version=version)
+        with self._connection() as connection:
+            cursor = connection.execute("DELETE FROM cache WHERE key = ?", (key,))
+        return cursor.rowcount > 0
+
+    def clear(self):
+        with self._connection() as connection:
+            connection.execute("DELETE FROM cache")
+
+    def _cull(self, connection) -> None:
+        """Now and then: drop what expired, then, over MAX_ENTRIES, the entries
+        closest to expiring (never the counters kept without a timeout)."""
+        if random.random() > 1 / 64:  # noqa: S311 - spreading work, not security
+            return
+        connection.execute(
+            "DELETE FROM cache WHERE expires IS NOT NULL AND expires <= ?",
+            (time.time(),),
+        )
+        (count,) = connection.execute("SELECT count(*) FROM cache").fetchone()
+        if count > self._max_entries:
+            connection.execute(
+                "DELETE FROM cache WHERE key IN (SELECT key FROM cache WHERE expires IS "
+                "NOT NULL ORDER BY expires LIMIT ?)",
+                (max(count // self._cull_frequency, count - self._max_entries),),
+            )
+
+    def close(self, **kwargs):
+        pass  # pooled connections stay open across requests
+
+
+class DegradingDiskCache(DegradingCacheMixin, SQLiteFileCache):
+    """The embedded default's cache (SQLite file of its own, in the data directory);
+    degrades on a full or read-only disk as the Redis cache does without Redis."""
 
     errors = (sqlite3.Error, OSError)
 
     def __init__(self, directory, params):
         self._degrading_location = str(directory)
-        Path(directory).mkdir(mode=0o700, parents=True, exist_ok=True)
         super().__init__(directory, params)
-
-    def close(self, **kwargs):
-        # Django closes caches after each request; diskcache's connections are per
-        # thread and cheap to keep, costly to reopen for every request.
-        pass

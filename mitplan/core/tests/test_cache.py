@@ -197,6 +197,12 @@ def test_the_disk_cache_is_shared_between_processes_and_counts_atomically(tmp_pa
     assert all("{'de': ['Start']}" in output for output in outputs)
     assert cache.get("counter") == 600
     assert cache.add("once", 1) is True and cache.add("once", 2) is False
+    assert cache.add("brief", 1, timeout=-1) is True  # expired at once …
+    assert cache.add("brief", 2) is True  # … so it can be added again
+    assert cache.get_many(["navigation", "once", "none"]) == {
+        "navigation": {"de": ["Start"]},
+        "once": 1,
+    }
     assert oct(location.stat().st_mode & 0o777) == "0o700"
 
 
@@ -209,8 +215,7 @@ def test_the_disk_cache_degrades_on_a_failing_disk(tmp_path, monkeypatch, caplog
     def broken(*args, **kwargs):
         raise sqlite3.OperationalError("database or disk is full")
 
-    monkeypatch.setattr(type(cache._cache), "set", broken)
-    monkeypatch.setattr(type(cache._cache), "get", broken)
+    monkeypatch.setattr(degrading.SQLiteFileCache, "_connection", broken)
     with caplog.at_level(logging.WARNING, logger="mitplan.core.cache"):
         cache.set("k", "w")
         assert cache.get("k", "fallback") == "fallback"
