@@ -19,11 +19,16 @@ class RejectForm(forms.Form):
 
 
 class EditForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=TITLE_MAX_LENGTH)
+    # Residents write in any script: each field takes the direction of its text.
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=TITLE_MAX_LENGTH,
+        widget=forms.TextInput(attrs={"dir": "auto"}),
+    )
     text = forms.CharField(
         label=_("Text"),
         max_length=TEXT_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 8}),
+        widget=forms.Textarea(attrs={"rows": 8, "dir": "auto"}),
     )
     note = forms.CharField(
         label=_("Public note on the edit"),
@@ -119,11 +124,16 @@ class OfflineContributionForm(forms.Form):
         label=_("Kind"),
         choices=[("", _("– please choose –")), *Contribution.Kind.choices],
     )
-    title = forms.CharField(label=_("Title"), max_length=TITLE_MAX_LENGTH)
+    # Residents write in any script: each field takes the direction of its text.
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=TITLE_MAX_LENGTH,
+        widget=forms.TextInput(attrs={"dir": "auto"}),
+    )
     text = forms.CharField(
         label=_("Text"),
         max_length=TEXT_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 8}),
+        widget=forms.Textarea(attrs={"rows": 8, "dir": "auto"}),
     )
     language = forms.ChoiceField(
         label=_("Language"),

@@ -4,6 +4,7 @@ OVERRIDE) and Arabic script must not reorder the page, the admin or a mail aroun
 In HTML the text sits in a <bdi> or an element with a dir attribute (both isolate);
 in plain text (the <title>, mails) each line is between U+2068 and U+2069."""
 
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -61,7 +62,8 @@ class _Isolation(HTMLParser):
             return
         if self.needle in data:
             tag, attrs = self.stack[-1] if self.stack else ("", {})
-            if tag == "textarea":  # a form control: the text to edit, not shown text
+            if tag == "textarea":  # the text to edit takes its own direction too
+                self.found.append((attrs.get("dir") == "auto", "textarea"))
                 return
             isolated = (
                 # the innermost element, or a block around it, sets the direction
@@ -174,6 +176,10 @@ def test_the_admin_list_and_moderation_screen_isolate_residents_text(
     assert_isolated(screen, COMMENT)
     assert_isolated(screen, TEXT.split()[0])
     assert_isolated(screen, TITLE, in_title=True)  # Wagtail's heading: plain text
+    # the edit form: the title input and the text area take their text's direction
+    assert re.search(r'<input[^>]*name="title"[^>]*dir="auto"', screen) or re.search(
+        r'<input[^>]*dir="auto"[^>]*name="title"', screen
+    )
 
     comment = contribution.comments.get()
     Report.objects.create(contribution=contribution, reason=Report.Reason.SPAM)
