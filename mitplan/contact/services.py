@@ -11,6 +11,7 @@ from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from mitplan.core.templatetags.translations import isolate
 from mitplan.processes.models import Advisor
 
 from .tasks import send_message
@@ -50,7 +51,7 @@ def advisor_message_send(
                 "site_name": settings.SITE_NAME,
             },
         )
-        mail_subject = f"[{settings.SITE_NAME}] {subject}"
+        mail_subject = f"[{settings.SITE_NAME}] {isolate(subject)}"
     send_message.enqueue(
         subject=mail_subject, body=body, to=[advisor.email], reply_to=[email]
     )
@@ -82,7 +83,7 @@ def accessibility_feedback_send(
                 "site_name": settings.SITE_NAME,
             },
         )
-        mail_subject = f"[{settings.SITE_NAME}] Barrierefreiheit: {subject}"
+        mail_subject = f"[{settings.SITE_NAME}] Barrierefreiheit: {isolate(subject)}"
     send_message.enqueue(
         subject=mail_subject,
         body=body,

@@ -230,6 +230,10 @@ class SingleLineField(forms.CharField):
         value = super().to_python(value)
         return BIDI_CONTROLS.sub("", value).strip()
 
+    def widget_attrs(self, widget):
+        # Typed in any language: the field takes the direction of what is typed.
+        return {**super().widget_attrs(widget), "dir": "auto"}
+
     def validate(self, value):
         super().validate(value)
         if any(unicodedata.category(char) == "Cc" for char in value):

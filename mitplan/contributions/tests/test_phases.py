@@ -80,6 +80,9 @@ def test_a_phase_opened_again_counts_at_once(client):
     phase = Phase.objects.get(title_de="Online-Beteiligung")
     phase.accepts_supports = True
     phase.save()  # as staff do in the admin: the cached process is forgotten
-    assert client.post(detail(contribution, suffix="unterstuetzen/")).status_code == 302
+    # The first press gets the supporter cookie and is sent back (307) to count.
+    first = client.post(detail(contribution, suffix="unterstuetzen/"))
+    assert first.status_code == 307
+    assert client.post(first["Location"]).status_code == 302
     contribution.refresh_from_db()
     assert contribution.support_count == 1
