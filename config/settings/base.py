@@ -233,7 +233,7 @@ MODELTRANSLATION_AUTO_POPULATE = False
 # --- Static files and media ---------------------------------------------------
 
 STATIC_URL = "/static/"
-STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
+STATIC_ROOT = Path(env.str("STATIC_ROOT", default="") or BASE_DIR / "staticfiles")
 STATIC_ROOT.mkdir(exist_ok=True)  # whitenoise expects it even when serving from finders
 STATICFILES_DIRS = [BASE_DIR / "mitplan" / "static"]
 MEDIA_URL = "/media/"
