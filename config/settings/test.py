@@ -18,11 +18,13 @@ if not REDIS_URL:  # noqa: F405
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 ALLOWED_HOSTS = ["*"]
 
-# Parallel test workers each get their own Redis database, since tests clear the cache.
+# Parallel test workers each get their own Redis database, since tests clear the cache
+# (from 10 on, or MITPLAN_TEST_REDIS_DB, so two test runs need not share one).
 if REDIS_URL:  # noqa: F405
     import os
 
     _worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
     CACHES["default"]["LOCATION"] = (  # noqa: F405
-        REDIS_URL.rsplit("/", 1)[0] + f"/{10 + int(_worker[2:] or 0)}"  # noqa: F405
+        REDIS_URL.rsplit("/", 1)[0]  # noqa: F405
+        + f"/{int(os.environ.get('MITPLAN_TEST_REDIS_DB', 10)) + int(_worker[2:] or 0)}"
     )
