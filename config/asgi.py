@@ -27,9 +27,3 @@ if os.environ.get("MITPLAN_WARM_UP", "true").lower() not in ("0", "false", "no")
     from mitplan.core.warmup import warm_up
 
     warm_up()
-
-if os.environ.get("MITPLAN_WARM_UP", "true").lower() not in ("0", "false", "no"):
-    # Before the first request is taken: imports, templates, catalogs, caches.
-    from mitplan.core.warmup import warm_up
-
-    warm_up()
