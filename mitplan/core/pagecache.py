@@ -3,7 +3,7 @@
 Readers carry no cookie and pages use no nonces, so a reader's page is the same for
 everyone who asks for the same URL in the same language. Such pages are kept in the
 shared cache (Redis, or the disk cache of the embedded default), under a key made of
-- the host, the path and the query string with its parameters in a fixed order,
+- the scheme, host, path and query string with its parameters in a fixed order,
 - the language the request resolves to (URL prefix, else Accept-Language),
 - today's date in the site's time zone (phases open and close by date),
 - the release (a fingerprint of the code, templates and catalogs), and
@@ -209,7 +209,7 @@ def page_key(request) -> str:
     pairs = parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)
     query = urlencode(sorted(pairs, key=lambda pair: pair[0]))  # values keep order
     language = translation.get_language_from_request(request, check_path=True)
-    where = f"{request.get_host()}\n{request.path}\n{query}"
+    where = f"{request.scheme}://{request.get_host()}\n{request.path}\n{query}"
     digest = hashlib.sha256(where.encode()).hexdigest()[:32]
     today = timezone.localdate().isoformat()
     return f"page:{release()}:{version()}:{today}:{language}:{digest}"
@@ -276,6 +276,9 @@ class PageCacheMiddleware:
             if response.cookies and "Cache-Control" not in response:
                 patch_cache_control(response, private=True)
             return response
+        if translation.get_language_from_path(request.path_info) is None:
+            # The language came from Accept-Language: a cache in front must know.
+            patch_vary_headers(response, ("Accept-Language",))
         entry = _entry(response)
         cache.set(key, entry, TIMEOUT)
         return _response(request, entry, "miss")

@@ -263,4 +263,5 @@ def test_languages_are_kept_apart(reader):
     api_de = reader.get("/api/v1/processes", headers={"Accept-Language": "de"})
     api_en = reader.get("/api/v1/processes", headers={"Accept-Language": "en"})
     assert api_en["X-Cache"] == "miss"
+    assert "Accept-Language" in api_en["Vary"]
     assert api_de.status_code == api_en.status_code == 200
