@@ -4,6 +4,8 @@ refused with an error that says what to do."""
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.utils import translation
+from django.utils.translation import gettext
 from wagtail.models import ModelLogEntry
 
 from mitplan.processes import services
@@ -56,7 +58,8 @@ def test_correcting_the_pause_notice_changes_every_page_and_is_logged(
     history = staff_client.get(
         f"/admin/participation/processes/history/{process.pk}/"
     ).content.decode()
-    assert "Public notice corrected" in history
+    with translation.override("de"):  # the staff member's admin language
+        assert gettext("Public notice corrected") in history
 
 
 def test_a_pause_notice_cannot_be_corrected_to_nothing(staff_client, process):
@@ -85,7 +88,12 @@ def test_an_overlong_notice_is_refused_with_a_clear_error(staff_client, process)
     )
     assert response.status_code == 200
     html = response.content.decode()
-    assert "At most 1000 characters fit" in html
+    with translation.override("de"):
+        expected = gettext(
+            "At most %(limit_value)d characters fit (this text has %(show_value)d). "
+            "Shorten it and link to a page for the details."
+        ) % {"limit_value": 1000, "show_value": len(too_long.strip())}
+    assert expected in html
     process.refresh_from_db()
     assert process.status == Process.Status.PAUSED
 
