@@ -18,15 +18,22 @@ from . import services
 from .forms import AccessibilityFeedbackForm, MessageForm
 
 
-def _send(form, request, build, limits, *, over_limit) -> tuple[bool, int]:
-    """Mail what the form carries within its limits; False and the status when it
-    was not sent (the form then says why and keeps the text)."""
+def _message_sent(request, form_class, limits, send):
+    """A contact form, sent or shown: (form, status, sent). Over a limit the form
+    asks for a short proof of work; `send(data)` mails what it carries, and if that
+    fails the form says why and keeps the text."""
+    if request.method != "POST":
+        return form_class(), 200, False
+    over_limit = ratelimits.used_up(*limits)
+    form = form_class(request.POST, require_proof=over_limit)
+    if not form.is_valid():
+        return form, 429 if over_limit else 400, False
     try:
-        carry_out(build, *limits, proved=over_limit)
+        carry_out(lambda: send(form.cleaned_data), *limits, proved=over_limit)
     except NotCarriedOut as refusal:
         form.add_error(None, refusal.message)
-        return False, refusal.status
-    return True, 200
+        return form, refusal.status, False
+    return form, 200, True
 
 
 def _advisor_context(advisor):
@@ -46,42 +53,31 @@ def _advisor_context(advisor):
 @same_origin_post
 def advisor_message(request, advisor_id: int):
     advisor = process_selectors.advisor_for_contact(advisor_id)
-    status = 200
-    if request.method == "POST":
-        limits = [
-            Limit.per_client(request, "contact.advisor_message", settings.CONTACT_RATE),
-            # Mails to one advisor from anyone: over it, every sender does the proof
-            # of work (a hard stop would let one client silence the advisor).
-            Limit(
-                "contact.advisor_inbox",
-                f"target:advisor:{advisor.pk}",
-                settings.ADVISOR_MESSAGE_RATE,
-            ),
-        ]
-        # Over a limit, a sender can still send after a short proof of work.
-        over_limit = ratelimits.used_up(*limits)
-        form = MessageForm(request.POST, require_proof=over_limit)
-        if form.is_valid():
-            sent, status = _send(
-                form,
-                request,
-                lambda: services.advisor_message_send(
-                    advisor=advisor,
-                    name=form.cleaned_data["name"],
-                    email=form.cleaned_data["email"],
-                    subject=form.cleaned_data["subject"],
-                    message=form.cleaned_data["message"],
-                    language=get_language(),
-                ),
-                limits,
-                over_limit=over_limit,
-            )
-            if sent:
-                return redirect("contact:advisor_message_sent", advisor_id=advisor.pk)
-        else:
-            status = 429 if over_limit else 400
-    else:
-        form = MessageForm()
+    limits = [
+        Limit.per_client(request, "contact.advisor_message", settings.CONTACT_RATE),
+        # Mails to one advisor from anyone: over it, every sender does the proof of
+        # work (a hard stop would let one client silence the advisor).
+        Limit(
+            "contact.advisor_inbox",
+            f"target:advisor:{advisor.pk}",
+            settings.ADVISOR_MESSAGE_RATE,
+        ),
+    ]
+    form, status, sent = _message_sent(
+        request,
+        MessageForm,
+        limits,
+        lambda data: services.advisor_message_send(
+            advisor=advisor,
+            name=data["name"],
+            email=data["email"],
+            subject=data["subject"],
+            message=data["message"],
+            language=get_language(),
+        ),
+    )
+    if sent:
+        return redirect("contact:advisor_message_sent", advisor_id=advisor.pk)
     context = {"form": form, **_advisor_context(advisor)}
     return TemplateResponse(
         request, "contact/advisor_message.html", context, status=status
@@ -99,37 +95,27 @@ def advisor_message_sent(request, advisor_id: int):
 @same_origin_post
 def accessibility_feedback(request, *, page):
     """The accessibility statement page with its feedback form (routed by the page)."""
-    status = 200
-    if request.method == "POST":
-        limits = [
-            Limit.per_client(
-                request, "contact.accessibility_feedback", settings.CONTACT_RATE
-            )
-        ]
-        over_limit = ratelimits.used_up(*limits)
-        form = AccessibilityFeedbackForm(request.POST, require_proof=over_limit)
-        if form.is_valid():
-            sent, status = _send(
-                form,
-                request,
-                lambda: services.accessibility_feedback_send(
-                    recipient=page.feedback_email,
-                    name=form.cleaned_data["name"],
-                    email=form.cleaned_data["email"],
-                    page_url=form.cleaned_data["page_url"],
-                    subject=form.cleaned_data["subject"],
-                    message=form.cleaned_data["message"],
-                    language=get_language(),
-                ),
-                limits,
-                over_limit=over_limit,
-            )
-            if sent:
-                return redirect(page.url + page.reverse_subpage("feedback_sent"))
-        else:
-            status = 429 if over_limit else 400
-    else:
-        form = AccessibilityFeedbackForm()
+    limits = [
+        Limit.per_client(
+            request, "contact.accessibility_feedback", settings.CONTACT_RATE
+        )
+    ]
+    form, status, sent = _message_sent(
+        request,
+        AccessibilityFeedbackForm,
+        limits,
+        lambda data: services.accessibility_feedback_send(
+            recipient=page.feedback_email,
+            name=data["name"],
+            email=data["email"],
+            page_url=data["page_url"],
+            subject=data["subject"],
+            message=data["message"],
+            language=get_language(),
+        ),
+    )
+    if sent:
+        return redirect(page.url + page.reverse_subpage("feedback_sent"))
     context = page.get_context(request)
     context["form"] = form
     return TemplateResponse(
