@@ -44,8 +44,9 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
-from django.core.cache import cache
-from django.db import transaction
+from django.core.cache import cache, caches
+from django.core.cache.backends.db import DatabaseCache
+from django.db import DatabaseError, transaction
 from django.db.backends.signals import connection_created
 from django.http import HttpResponse
 from django.utils import timezone, translation
@@ -109,11 +110,28 @@ def version() -> int:
 
 
 def pages_changed() -> None:
-    """Retire every cached page (data changed)."""
+    """Retire every cached page (data changed). Never fails the write that caused
+    it: a cache that cannot count (its table not migrated yet, say) is logged."""
     try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, time.time_ns(), None)
+        try:
+            cache.incr(VERSION_KEY)
+        except ValueError:
+            cache.set(VERSION_KEY, time.time_ns(), None)
+    except DatabaseError:
+        # E.g. while `migrate` runs before the cache's table exists: said once.
+        if not _told_once:
+            _told_once.append(True)
+            logger.warning("Could not retire cached pages: the cache's table failed.")
+
+
+_told_once: list = []
+
+
+def _cache_in_the_database() -> bool:
+    """Whether the cache keeps its entries in the application's database (then a
+    write to it inside a transaction belongs to that transaction, and a failed one
+    would abort it on PostgreSQL)."""
+    return isinstance(caches["default"], DatabaseCache)
 
 
 def changes_pages(sql: str) -> bool:
@@ -130,7 +148,8 @@ def _watch_writes(execute, sql, params, many, context):
     if isinstance(sql, str) and changes_pages(sql):
         connection = context["connection"]
         if connection.in_atomic_block:
-            pages_changed()
+            if not _cache_in_the_database():
+                pages_changed()  # the database cache would see it only on commit
             if not any(
                 func is pages_changed for _s, func, _r in connection.run_on_commit
             ):
