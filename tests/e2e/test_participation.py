@@ -117,7 +117,19 @@ def test_submit_moderate_answer_and_read_the_statement(page, browser, server):
     page.click("#support button")
     page.wait_for_url(re.compile(r"#support$"))
     assert page.locator("#support strong").is_visible()
+    # Keyboard focus stays where the person acted: on the support area.
+    assert page.evaluate("document.activeElement.id") == "support"
     assert_accessible(page)
+
+
+@pytest.mark.parametrize("lang", ["de", "ar"])
+def test_a_refused_comment_puts_focus_on_its_errors(page, lang):
+    page.goto(f"{page.base_url}/{lang}/lip/beitraege/?sort=discussed")
+    page.locator(".mp-contribution a").first.click()
+    page.locator("#comment-form-heading ~ form button[type=submit]").click()
+    page.wait_for_load_state()
+    assert page.locator("#form-errors").is_visible()
+    assert page.evaluate("document.activeElement.id") == "form-errors"
 
 
 def _mails_to(server, address: str) -> list[str]:
