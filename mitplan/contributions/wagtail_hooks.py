@@ -11,6 +11,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import CreateView, EditView, IndexView
@@ -227,6 +228,19 @@ class ReportFilterSet(WagtailFilterSet):
         return queryset.filter(resolved_at__isnull=value == "open")
 
 
+class ReportEditView(EditView):
+    """Saving the measure taken closes the report (who and when), as closing it
+    on the contribution's moderation screen does."""
+
+    def save_instance(self):
+        from mitplan.moderation.services import report_resolve
+
+        report = self.form.save(commit=False)
+        return report_resolve(
+            report=report, resolution=report.resolution, actor=self.request.user
+        )
+
+
 class ReportViewSet(ModelViewSet):
     model = Report
     name = "reports"
@@ -239,7 +253,15 @@ class ReportViewSet(ModelViewSet):
     copy_view_enabled = False
     list_display = ["__str__", "reason", "contribution", "comment", "resolved_at"]
     filterset_class = ReportFilterSet
-    form_fields = ["resolution"]
+    edit_view_class = ReportEditView
+    # What was reported and why, beside the measure that closes it.
+    panels = [
+        FieldPanel("contribution", read_only=True),
+        FieldPanel("comment", read_only=True),
+        FieldPanel("reason", read_only=True),
+        FieldPanel("explanation", read_only=True),
+        FieldPanel("resolution"),
+    ]
 
 
 class ModerationGroup(ViewSetGroup):

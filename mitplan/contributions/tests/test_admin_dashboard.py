@@ -125,3 +125,19 @@ def test_the_list_names_languages_and_offers_no_add_button(client):
     response = client.get(add_url)
     assert response.status_code == 302
     assert response["Location"] == "/admin/participation/contributions/"
+
+
+def test_a_report_is_closed_from_its_own_page_which_shows_what_was_reported(client):
+    user = staff_in_english(client, "amt2", "Prozessverantwortliche")
+    reported = ContributionFactory(title="Ein gemeldeter Titel")
+    report = Report.objects.create(
+        contribution=reported, reason="spam", explanation="Werbung für einen Shop"
+    )
+    url = f"/admin/participation/reports/edit/{report.pk}/"
+    page = client.get(url).content.decode()
+    assert "Ein gemeldeter Titel" in page and "Werbung für einen Shop" in page
+    response = client.post(url, {"resolution": "Beitrag geprüft, keine Werbung."})
+    assert response.status_code == 302
+    report.refresh_from_db()
+    assert report.resolved_at is not None and report.resolved_by == user
+    assert report.resolution == "Beitrag geprüft, keine Werbung."
