@@ -24,6 +24,7 @@ import contextlib
 import hashlib
 import hmac
 import logging
+import math
 import os
 import secrets
 import tempfile
@@ -48,9 +49,6 @@ def parse_rate(rate: str) -> tuple[int, int]:
 
 
 # --- The daily secret, outside every persistent store ---------------------------
-
-_secret_memo: dict[str, bytes] = {}
-
 
 def runtime_dir() -> Path:
     """A private directory in memory-backed storage for this installation's secrets
@@ -101,12 +99,13 @@ def _secret_from_redis(day: str) -> bytes | None:
 
 
 def daily_secret() -> bytes:
+    """Today's secret, read from where every app process reads it (Redis, else the
+    machine's RAM-backed file) on each use: a process that remembered its own copy
+    would key the same client differently from a process started after Redis lost
+    it, and a client could then count twice."""
     day = time.strftime("%Y-%m-%d", time.gmtime())
-    if day not in _secret_memo:
-        secret = _secret_from_redis(day) if settings.REDIS_URL else None
-        _secret_memo.clear()
-        _secret_memo[day] = secret or _secret_from_file(day)
-    return _secret_memo[day]
+    secret = _secret_from_redis(day) if settings.REDIS_URL else None
+    return secret or _secret_from_file(day)
 
 
 # --- Subjects ---------------------------------------------------------------------
@@ -162,10 +161,32 @@ class Limit:
     def per_target(cls, group: str, target: str, rate: str, message=None) -> "Limit":
         return cls(group, f"target:{target}", rate, hard=True, message=message)
 
-    def _window(self, now: float) -> tuple[str, int, int, int]:
-        limit, seconds = parse_rate(self.rate)
+    def _window(self, now: float):
+        """(key, window start, expiry, allowed, the previous window's weight).
+
+        A sliding window, estimated from two fixed ones: what was counted in the
+        previous window weighs as much as the share of it that still lies within
+        one period back. A limit used up just before a window's boundary therefore
+        stays used up after it, instead of starting afresh."""
+        allowed, seconds = parse_rate(self.rate)
         window = int(now // seconds * seconds)
-        return subject_key(self.group, self.subject), window, window + seconds, limit
+        weight = 1 - (now - window) / seconds
+        key = subject_key(self.group, self.subject)
+        return key, window, window + 2 * seconds, allowed, (window - seconds, weight)
+
+
+def _previous(key: str, previous) -> int:
+    """The previous window's count, weighted, rounded up (never in the client's
+    favour)."""
+    from .models import RateCounter
+
+    start, weight = previous
+    count = (
+        RateCounter.objects.filter(key=key, window_start=start)
+        .values_list("count", flat=True)
+        .first()
+    )
+    return math.ceil((count or 0) * weight)
 
 
 def _upsert(key: str, window: int, expires: int, step: int) -> int:
@@ -188,9 +209,13 @@ def used_up(*limits: Limit) -> bool:
 
     now = time.time()
     for limit in limits:
-        key, window, _expires, allowed = limit._window(now)
-        row = RateCounter.objects.filter(key=key, window_start=window).first()
-        if row is not None and row.count >= allowed:
+        key, window, _expires, allowed, previous = limit._window(now)
+        current = (
+            RateCounter.objects.filter(key=key, window_start=window)
+            .values_list("count", flat=True)
+            .first()
+        )
+        if (current or 0) + _previous(key, previous) >= allowed:
             return True
     return False
 
@@ -222,8 +247,9 @@ def reserve(*limits: Limit, force: bool = False) -> Reservation:
     taken = []
     with transaction.atomic():
         for limit in limits:
-            key, window, expires, allowed = limit._window(now)
-            count = _upsert(key, window, expires, 1)
+            key, window, expires, allowed, previous = limit._window(now)
+            # The upsert counts atomically; the previous window no longer grows.
+            count = _upsert(key, window, expires, 1) + _previous(key, previous)
             taken.append((key, window, expires))
             if count > allowed and (limit.hard or not force):
                 transaction.set_rollback(True)
