@@ -4,6 +4,7 @@ the apps' selectors."""
 
 import logging
 
+from django.core.exceptions import SuspiciousOperation
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import Field, NinjaAPI, Path, Query, Schema
@@ -49,6 +50,13 @@ def _not_found(request, exc):
 @api.exception_handler(NinjaValidationError)
 def _invalid(request, exc):
     return api.create_response(request, {"detail": exc.errors}, status=422)
+
+
+@api.exception_handler(SuspiciousOperation)
+def _refused(request, exc):
+    # Too many query fields, too big a body: the client's mistake, said as such.
+    logger.warning("API request refused: %s", exc)
+    return api.create_response(request, {"detail": "Bad request."}, status=400)
 
 
 @api.exception_handler(Exception)

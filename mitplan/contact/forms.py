@@ -1,8 +1,7 @@
-from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from mitplan.core.altcha import ProofOfWorkMixin
-from mitplan.core.forms import MultilineField, SingleLineField
+from mitplan.core.forms import EmailAddressField, MultilineField, SingleLineField
 from mitplan.core.spam import SpamGuardMixin
 
 MESSAGE_MAX_LENGTH = 5000
@@ -17,7 +16,7 @@ class MessageForm(ProofOfWorkMixin, SpamGuardMixin):
         required=False,
         help_text=_("Optional. You may write anonymously."),
     )
-    email = forms.EmailField(
+    email = EmailAddressField(
         label=_("Your e-mail address"),
         max_length=254,
         help_text=_("So that we can answer you. It is used for nothing else."),

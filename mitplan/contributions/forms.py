@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mitplan.core.altcha import ProofOfWorkMixin
 from mitplan.core.forms import (
+    EmailAddressField,
     IdChoiceField,
     IdMultipleChoiceField,
     KernForm,
@@ -118,7 +119,7 @@ class ContributionForm(ProofOfWorkMixin, SpamGuardMixin):
         required=False,
         help_text=_("A first name or a pseudonym. Leave empty to stay anonymous."),
     )
-    email = forms.EmailField(
+    email = EmailAddressField(
         label=_("E-mail for updates"),
         required=False,
         help_text=_(
@@ -186,7 +187,7 @@ class ReportForm(KernForm):
 
 
 class SubscribeForm(KernForm):
-    email = forms.EmailField(label=_("Your e-mail address"))
+    email = EmailAddressField(label=_("Your e-mail address"))
 
 
 class FilterForm(forms.Form):

@@ -6,7 +6,7 @@ import unicodedata
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxLengthValidator
+from django.core.validators import MaxLengthValidator, validate_email
 from django.forms.boundfield import BoundField
 from django.forms.renderers import TemplatesSetting
 from django.utils.formats import number_format
@@ -247,3 +247,13 @@ class SingleLineField(forms.CharField):
                 _("This shows no visible character. Please write it in words."),
                 code="invisible",
             )
+
+
+class EmailAddressField(forms.EmailField):
+    """An e-mail address with nothing invisible in it: a zero-width character makes
+    another string of the same address (and so would pass a limit per address)."""
+
+    def validate(self, value):
+        super().validate(value)
+        if any(unicodedata.category(char) in _INVISIBLE_CATEGORIES for char in value):
+            raise ValidationError(validate_email.message, code="invalid")

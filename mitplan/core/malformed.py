@@ -31,4 +31,14 @@ class RefuseMalformedMiddleware:
                     status=400,
                 )
             return bad_request(request)
-        return self.get_response(request)
+        response = self.get_response(request)
+        if (
+            response.status_code == 405
+            and request.path_info.startswith("/api/")
+            and not response.get("Content-Type", "").startswith("application/json")
+        ):
+            # Clients of the JSON API read JSON, also when the method is wrong.
+            json = JsonResponse({"detail": "Method not allowed."}, status=405)
+            json["Allow"] = response.get("Allow", "GET")
+            return json
+        return response

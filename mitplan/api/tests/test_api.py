@@ -76,6 +76,16 @@ def test_odd_input_gets_a_json_error_never_a_server_error(client, address):
     assert "detail" in response.json()
 
 
+def test_too_many_query_fields_and_wrong_methods_get_json_errors(client):
+    response = client.get("/api/v1/contributions?" + "&".join(["a="] * 1001))
+    assert response.status_code == 400
+    assert response.json()["detail"]
+    for method in (client.post, client.put, client.delete):
+        response = method("/api/v1/contributions")
+        assert response.status_code == 405
+        assert response["Content-Type"].startswith("application/json")
+
+
 def test_every_status_an_operation_answers_is_in_the_schema(client):
     schema = client.get("/api/v1/openapi.json").json()
     for path, operations in schema["paths"].items():

@@ -345,3 +345,14 @@ def test_over_https_the_supporter_cookie_is_host_bound():
     response = client.post(response["Location"], secure=True)
     contribution.refresh_from_db()
     assert contribution.support_count == 1
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u200c", "\u2060", "\u00ad"])
+def test_an_invisible_character_does_not_make_another_address(invisible):
+    response = browser().post(
+        detail(ContributionFactory(), "en", "benachrichtigen/"),
+        {"email": f"victim@example.org{invisible}"},
+    )
+    assert response.status_code == 400
+    assert not Subscription.objects.filter(email__startswith="victim@").exists()
+    assert not mail.outbox
