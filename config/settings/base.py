@@ -96,6 +96,8 @@ MIDDLEWARE = [
     "mitplan.core.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so it sees the views' exceptions first: a failed database keeps the text.
+    "mitplan.core.sending.KeepWhatWasSentMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

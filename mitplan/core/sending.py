@@ -8,6 +8,7 @@ import logging
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from . import ratelimits
@@ -61,3 +62,53 @@ def _release(reservation) -> None:
         reservation.release()
     except DatabaseError:  # the database is down: the slot expires with its window
         logger.warning("Could not give back a rate-limit slot.")
+
+
+# Hidden fields of our forms: keys, times and checks, nothing a person wrote.
+_NOT_TYPED = {
+    "csrfmiddlewaretoken",
+    "submission",
+    "started",
+    "website",
+    "altcha",
+    "ui_language",
+    "parent",
+    "withdraw",
+    "check_similar",
+}
+
+
+class KeepWhatWasSentMiddleware:
+    """When the database fails before a view could give its form back (a full disk
+    while the page is still being found, say), answer 503 with a page that needs no
+    database and shows what the person wrote, so they can copy it: never a bare
+    server error that loses the text."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, DatabaseError) or request.path_info.startswith(
+            ("/admin/", "/api/")
+        ):
+            return None
+        logger.exception("The database failed while answering %s", request.path)
+        typed = []
+        if request.method == "POST":
+            try:
+                typed = [
+                    value
+                    for name, value in request.POST.items()
+                    if name not in _NOT_TYPED and value.strip()
+                ]
+            except Exception:  # noqa: BLE001 - an unreadable body has nothing to keep
+                typed = []
+        return TemplateResponse(
+            request,
+            "storage_failed.html",
+            {"typed": typed, "write_failed": WRITE_FAILED},
+            status=503,
+        ).render()

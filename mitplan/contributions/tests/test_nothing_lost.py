@@ -356,3 +356,22 @@ def test_an_invisible_character_does_not_make_another_address(invisible):
     assert response.status_code == 400
     assert not Subscription.objects.filter(email__startswith="victim@").exists()
     assert not mail.outbox
+
+
+def test_a_database_failing_before_the_form_is_reached_keeps_the_text():
+    """A full disk can fail the page's routing already, before the contribution's
+    view could give its form back: the answer still shows what was written."""
+    from wagtail.models import Page
+
+    data = form_data(text="Ein Text, der auch so nicht verloren geht.")
+    failure = OperationalError("disk I/O error")
+    with mock.patch.object(Page, "route", side_effect=failure):
+        response = browser().post(NEW.format(lang="en"), data)
+        shown = browser().get(NEW.format(lang="ar"))
+    html = response.content.decode()
+    assert response.status_code == 503
+    assert "Ein Text, der auch so nicht verloren geht." in html
+    assert "Nothing was stored; what you wrote is still here" in html
+    assert data["submission"] not in html  # keys are not text
+    assert shown.status_code == 503
+    assert 'dir="rtl"' in shown.content.decode()
