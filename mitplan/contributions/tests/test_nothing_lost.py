@@ -375,3 +375,13 @@ def test_a_database_failing_before_the_form_is_reached_keeps_the_text():
     assert data["submission"] not in html  # keys are not text
     assert shown.status_code == 503
     assert 'dir="rtl"' in shown.content.decode()
+
+
+def test_a_public_form_refuses_big_files(settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    big = b"x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1)
+    data = {**form_data(), "attachment": SimpleUploadedFile("big.bin", big)}
+    response = browser().post(NEW.format(lang="en"), data)  # multipart
+    assert response.status_code == 400
+    assert not Contribution.objects.filter(title=data["title"]).exists()
