@@ -366,9 +366,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     # A refused request (400) is a warning, not a server error with a traceback.
     "filters": {"refused": {"()": "mitplan.core.logging.RefusedRequestsAreWarnings"}},
-    "handlers": {
-        "console": {"class": "logging.StreamHandler", "filters": ["refused"]}
-    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["refused"]}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
 

@@ -18,9 +18,7 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {"refused": {"()": "mitplan.core.logging.RefusedRequestsAreWarnings"}},
-    "handlers": {
-        "console": {"class": "logging.StreamHandler", "filters": ["refused"]}
-    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["refused"]}},
     "root": {"handlers": ["console"], "level": "INFO"},
     # Django's request logger can include client details; keep it to errors.
     "loggers": {"django.request": {"level": "ERROR"}},

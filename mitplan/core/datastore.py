@@ -49,7 +49,11 @@ def data_make_private(data_dir: Path, paths: DataPaths) -> list[Path]:
     changed = []
 
     def narrow(path: Path, mode: int) -> None:
-        if path.exists() and not path.is_symlink() and path.stat().st_mode & 0o777 != mode:
+        if (
+            path.exists()
+            and not path.is_symlink()
+            and path.stat().st_mode & 0o777 != mode
+        ):
             path.chmod(mode)
             changed.append(path)
 
@@ -114,7 +118,9 @@ def _table_counts(database: Path) -> dict:
         names = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
         for table in tables:
             if table in names:
-                counts[table] = db.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0]  # noqa: S608 - fixed names
+                counts[table] = db.execute(
+                    f'SELECT COUNT(*) FROM "{table}"'
+                ).fetchone()[0]  # noqa: S608 - fixed names
     db.close()
     return counts
 
@@ -232,7 +238,10 @@ def backup_restore(archive: Path, paths: DataPaths, *, force: bool) -> RestoreRe
             if has_database:
                 paths.database.parent.mkdir(parents=True, exist_ok=True)
                 extracted = work / DATABASE_MEMBER
-                with tar.extractfile(DATABASE_MEMBER) as source, open(extracted, "wb") as out:
+                with (
+                    tar.extractfile(DATABASE_MEMBER) as source,
+                    open(extracted, "wb") as out,
+                ):
                     shutil.copyfileobj(source, out)
                 with sqlite3.connect(extracted) as db:
                     result = db.execute("PRAGMA integrity_check").fetchone()[0]
@@ -240,7 +249,10 @@ def backup_restore(archive: Path, paths: DataPaths, *, force: bool) -> RestoreRe
                 if result != "ok":
                     raise sqlite3.DatabaseError(f"the archive's database: {result}")
                 private_file_ensure(paths.database)
-                with sqlite3.connect(extracted) as src, sqlite3.connect(paths.database) as dst:
+                with (
+                    sqlite3.connect(extracted) as src,
+                    sqlite3.connect(paths.database) as dst,
+                ):
                     dst.execute("PRAGMA busy_timeout = 10000")
                     src.backup(dst)
                 src.close()
@@ -249,9 +261,13 @@ def backup_restore(archive: Path, paths: DataPaths, *, force: bool) -> RestoreRe
             has_key = KEY_MEMBER in names
             if has_key:
                 paths.secret_key.parent.mkdir(parents=True, exist_ok=True)
-                partial = paths.secret_key.with_name(paths.secret_key.name + ".restoring")
+                partial = paths.secret_key.with_name(
+                    paths.secret_key.name + ".restoring"
+                )
                 partial.unlink(missing_ok=True)
-                private_file_ensure(partial, tar.extractfile(KEY_MEMBER).read().decode())
+                private_file_ensure(
+                    partial, tar.extractfile(KEY_MEMBER).read().decode()
+                )
                 os.replace(partial, paths.secret_key)
             media_files = 0
             for member in members:
@@ -264,7 +280,9 @@ def backup_restore(archive: Path, paths: DataPaths, *, force: bool) -> RestoreRe
                     parent.mkdir(parents=True, mode=MEDIA_DIR_MODE)
                 with tar.extractfile(member) as source:
                     partial = target.with_name(target.name + ".restoring")
-                    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, MEDIA_FILE_MODE)
+                    fd = os.open(
+                        partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, MEDIA_FILE_MODE
+                    )
                     with os.fdopen(fd, "wb") as out:
                         shutil.copyfileobj(source, out)
                     os.replace(partial, target)

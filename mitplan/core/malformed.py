@@ -50,7 +50,11 @@ class RefuseMalformedMiddleware:
         if _has_nul(request):
             if request.path_info.startswith("/api/"):
                 return JsonResponse(
-                    {"detail": _("The address contains a character that is not allowed.")},
+                    {
+                        "detail": _(
+                            "The address contains a character that is not allowed."
+                        )
+                    },
                     status=400,
                 )
             return bad_request(request)

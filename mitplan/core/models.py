@@ -31,7 +31,9 @@ class RateCounter(models.Model):
     class Meta:
         verbose_name = "rate counter"
         constraints = [
-            models.UniqueConstraint(fields=["key", "window_start"], name="ratecounter_unique")
+            models.UniqueConstraint(
+                fields=["key", "window_start"], name="ratecounter_unique"
+            )
         ]
 
     def __str__(self):

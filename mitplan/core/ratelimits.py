@@ -50,6 +50,7 @@ def parse_rate(rate: str) -> tuple[int, int]:
 
 # --- The daily secret, outside every persistent store ---------------------------
 
+
 def runtime_dir() -> Path:
     """A private directory in memory-backed storage for this installation's secrets
     (not in the data directory, so never in a backup of it)."""
@@ -279,4 +280,3 @@ def _forget_expired(now: float) -> None:
         from .models import RateCounter
 
         RateCounter.objects.filter(expires_at__lt=int(now)).delete()
-

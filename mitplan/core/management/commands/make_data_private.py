@@ -16,4 +16,6 @@ class Command(BaseCommand):
         for path in changed:
             self.stdout.write(f"  made private: {path}")
         if options["verbosity"] > 1 or changed:
-            self.stdout.write(f"Data in {DATA_DIR} is private ({len(changed)} changed).")
+            self.stdout.write(
+                f"Data in {DATA_DIR} is private ({len(changed)} changed)."
+            )
