@@ -118,9 +118,8 @@ def _table_counts(database: Path) -> dict:
         names = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
         for table in tables:
             if table in names:
-                counts[table] = db.execute(
-                    f'SELECT COUNT(*) FROM "{table}"'
-                ).fetchone()[0]  # noqa: S608 - fixed names
+                query = f'SELECT COUNT(*) FROM "{table}"'  # noqa: S608 - fixed names
+                counts[table] = db.execute(query).fetchone()[0]
     db.close()
     return counts
 
