@@ -131,7 +131,25 @@ class MultilineField(forms.CharField):
 
     def to_python(self, value):
         value = super().to_python(value)
-        return value.replace("\r\n", "\n").replace("\r", "\n")
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+        # Control characters other than line breaks and tabs (a form feed or an
+        # escape pasted from a PDF or a terminal) show nothing and can upset mails
+        # and exports: dropped, the rest kept.
+        return "".join(
+            char
+            for char in value
+            if char in "\n\t" or unicodedata.category(char) != "Cc"
+        ).strip()
+
+    def validate(self, value):
+        super().validate(value)
+        if value and all(
+            unicodedata.category(char) in _INVISIBLE_CATEGORIES for char in value
+        ):
+            raise ValidationError(
+                _("This shows no visible character. Please write it in words."),
+                code="invisible",
+            )
 
     def widget_attrs(self, widget):
         attrs = super().widget_attrs(widget)

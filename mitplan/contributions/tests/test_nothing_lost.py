@@ -385,3 +385,21 @@ def test_a_public_form_refuses_big_files(settings):
     response = browser().post(NEW.format(lang="en"), data)  # multipart
     assert response.status_code == 400
     assert not Contribution.objects.filter(title=data["title"]).exists()
+
+
+def test_free_text_drops_control_characters_and_refuses_invisible_text():
+    from mitplan.processes.models import Process
+
+    Process.objects.filter(slug="lip-2").update(moderation_mode="post")
+    response = browser().post(
+        NEW.format(lang="en"), form_data(text="\u200b\u200b\u2067\u2069")
+    )
+    assert response.status_code == 400
+    browser(address="198.51.100.77").post(
+        NEW.format(lang="en"),
+        form_data(
+            title="Steuerzeichen", text="Zeile eins\x0c\x1b[31m\nZeile\tzwei\x7f"
+        ),
+    )
+    stored = Contribution.objects.get(title="Steuerzeichen")
+    assert stored.text == "Zeile eins[31m\nZeile\tzwei"
