@@ -21,7 +21,7 @@ from mitplan.core import ratelimits
 from mitplan.core.origin import same_origin_post
 from mitplan.core.parsing import parse_id
 from mitplan.core.ratelimits import Limit
-from mitplan.core.sending import OVER_LIMIT, NotCarriedOut, carry_out
+from mitplan.core.sending import NotCarriedOut, carry_out
 from mitplan.core.submissions import Saved
 from mitplan.moderation import services as moderation_services
 from mitplan.notifications import services as notification_services
@@ -148,8 +148,6 @@ def _contribution_send(request, page, process):
         return form, 429 if over_limit else 400, None
     data = form.cleaned_data
     email = (data["email"] or "").strip().lower()
-    if email:
-        limits += notification_services.confirmation_limits(email)
 
     @transaction.atomic
     def store():
@@ -532,18 +530,12 @@ def contribution_comment(request, *, page, pk: int):
         return _detail_again(
             request, page=page, pk=pk, name="comment", form=form, status=403
         )
-    limits = [Limit.per_client(request, "contributions.comment", settings.COMMENT_RATE)]
-    if ratelimits.used_up(*limits) or not form.is_valid():
-        if form.is_valid():
-            form.add_error(None, OVER_LIMIT)
+    if not form.is_valid():
         return _detail_again(
-            request,
-            page=page,
-            pk=pk,
-            name="comment",
-            form=form,
-            status=429 if form.non_field_errors() else 400,
+            request, page=page, pk=pk, name="comment", form=form, status=400
         )
+    # The limit is checked and counted in one step by carry_out below.
+    limits = [Limit.per_client(request, "contributions.comment", settings.COMMENT_RATE)]
     parent = None
     if form.cleaned_data["parent"]:
         parent = contribution.comments.filter(pk=form.cleaned_data["parent"]).first()
@@ -683,7 +675,6 @@ def contribution_subscribe(request, *, page, pk: int):
             Limit.per_client(
                 request, "contributions.subscribe", settings.SUBSCRIBE_RATE
             ),
-            *notification_services.confirmation_limits(email),
         )
     except NotCarriedOut as refusal:
         form.add_error(None, refusal.message)

@@ -48,6 +48,9 @@ def carry_out(action, *limits: ratelimits.Limit, proved: bool = False):
         raise NotCarriedOut(WRITE_FAILED, 503) from None
     try:
         return action()
+    except ratelimits.LimitReached as reached:  # a limit the action itself keeps
+        _release(reservation)
+        raise NotCarriedOut(reached.limit.message or OVER_LIMIT, 429) from None
     except ValidationError as error:
         _release(reservation)
         raise NotCarriedOut(error, 400) from None

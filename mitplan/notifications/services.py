@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from mitplan.contributions.models import Contribution, HistoryEntry
+from mitplan.core import ratelimits
 from mitplan.core.ratelimits import Limit
 
 from .models import Subscription
@@ -46,6 +47,7 @@ def confirmation_limits(email: str) -> list[Limit]:
     ]
 
 
+@transaction.atomic
 def subscription_request(
     *,
     contribution: Contribution,
@@ -72,6 +74,10 @@ def subscription_request(
         subscription.confirmed_at = timezone.now()
         subscription.save(update_fields=["confirmed_at"])
     if subscription.confirmed_at is None:
+        # Counted here, where the mail is sent, so every caller keeps the cap;
+        # over it, LimitReached undoes the request (this function is one
+        # transaction) and the caller says so.
+        ratelimits.reserve(*confirmation_limits(email))
         with translation.override(subscription.language):
             body = render_to_string(
                 "notifications/mail/confirm.txt",

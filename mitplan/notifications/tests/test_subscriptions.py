@@ -26,3 +26,26 @@ def test_a_verified_account_address_is_confirmed_at_once():
             contribution=contribution, email="bob@example.org", language="de", user=user
         )
     assert other.confirmed_at is None and len(mail.outbox) == 1
+
+
+def test_the_mail_cap_holds_for_every_caller_of_the_service(settings):
+    """The cap lives where the mail is sent, not in one view: a service call over
+    it stores nothing and sends nothing."""
+    from django.core import mail as outbox
+
+    from mitplan.contributions.tests.factories import ContributionFactory
+    from mitplan.core.ratelimits import LimitReached
+    from mitplan.notifications.models import Subscription
+    from mitplan.notifications.services import subscription_request
+
+    settings.CONFIRMATION_MAIL_RATE_HOUR = "2/h"
+    outbox.outbox.clear()
+    for _n in range(2):
+        subscription_request(
+            contribution=ContributionFactory(), email="cap@example.org", language="de"
+        )
+    with pytest.raises(LimitReached):
+        subscription_request(
+            contribution=ContributionFactory(), email="cap@example.org", language="de"
+        )
+    assert Subscription.objects.filter(email="cap@example.org").count() == 2
