@@ -143,13 +143,7 @@ class MultilineField(forms.CharField):
 
     def validate(self, value):
         super().validate(value)
-        if value and all(
-            unicodedata.category(char) in _INVISIBLE_CATEGORIES for char in value
-        ):
-            raise ValidationError(
-                _("This shows no visible character. Please write it in words."),
-                code="invisible",
-            )
+        _refuse_invisible(value)
 
     def widget_attrs(self, widget):
         attrs = super().widget_attrs(widget)
@@ -239,6 +233,17 @@ BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _INVISIBLE_CATEGORIES = {"Cf", "Zs", "Zl", "Zp", "Mn", "Me", "Cc"}
 
 
+def _refuse_invisible(value: str) -> None:
+    """Text that shows nothing (only spaces, zero-width and bidi marks) is no text."""
+    if value and all(
+        unicodedata.category(char) in _INVISIBLE_CATEGORIES for char in value
+    ):
+        raise ValidationError(
+            _("This shows no visible character. Please write it in words."),
+            code="invisible",
+        )
+
+
 class SingleLineField(forms.CharField):
     """One line of a person's text: a title, a name, a subject. Line breaks and other
     control characters are refused (they could forge lines in mails and the admin),
@@ -258,13 +263,7 @@ class SingleLineField(forms.CharField):
             raise ValidationError(
                 _("Please use only letters, digits and punctuation."), code="control"
             )
-        if value and all(
-            unicodedata.category(char) in _INVISIBLE_CATEGORIES for char in value
-        ):
-            raise ValidationError(
-                _("This shows no visible character. Please write it in words."),
-                code="invisible",
-            )
+        _refuse_invisible(value)
 
 
 class EmailAddressField(forms.EmailField):

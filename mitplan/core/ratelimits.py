@@ -135,12 +135,6 @@ def subject_key(group: str, subject: str) -> str:
     ).hexdigest()
 
 
-def client_key(group: str, request) -> str:
-    """The key of the requesting client (its address only: headers it chooses, such
-    as the User-Agent, do not change it)."""
-    return subject_key(group, f"address:{client_address(request)}")
-
-
 @dataclass(frozen=True)
 class Limit:
     """`rate` actions per period for one subject in one group."""
@@ -210,13 +204,16 @@ def used_up(*limits: Limit) -> bool:
 
     now = time.time()
     for limit in limits:
-        key, window, _expires, allowed, previous = limit._window(now)
-        current = (
-            RateCounter.objects.filter(key=key, window_start=window)
-            .values_list("count", flat=True)
-            .first()
+        key, window, _expires, allowed, (previous_start, weight) = limit._window(now)
+        counts = dict(
+            RateCounter.objects.filter(
+                key=key, window_start__in=[window, previous_start]
+            ).values_list("window_start", "count")
         )
-        if (current or 0) + _previous(key, previous) >= allowed:
+        estimate = counts.get(window, 0) + math.ceil(
+            counts.get(previous_start, 0) * weight
+        )
+        if estimate >= allowed:
             return True
     return False
 

@@ -6,7 +6,7 @@ import pytest
 from django.conf import settings
 from django.test import RequestFactory
 
-from mitplan.core.ratelimits import client_key
+from mitplan.core.ratelimits import Limit, subject_key
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +24,12 @@ def test_security_headers(client):
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "same-origin"
     assert response["X-Frame-Options"] == "DENY"
+
+
+def client_key(group, request) -> str:
+    """What a per-client limit stores for this request."""
+    limit = Limit.per_client(request, group, "1/h")
+    return subject_key(limit.group, limit.subject)
 
 
 def test_rate_limit_key_never_contains_the_address():
