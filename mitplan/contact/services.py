@@ -11,7 +11,7 @@ from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from mitplan.core.templatetags.translations import isolate
+from mitplan.core.text import isolate
 from mitplan.processes.models import Advisor
 
 from .tasks import send_message

@@ -20,7 +20,7 @@ from wagtail.admin import messages
 from mitplan.comments.models import Comment
 from mitplan.comments.services import comment_hide
 from mitplan.core import exports
-from mitplan.core.templatetags.translations import isolate
+from mitplan.core.text import isolate
 from mitplan.moderation.models import Report
 from mitplan.moderation.services import report_resolve
 from mitplan.processes.forms import SPOKEN_LANGUAGES

@@ -6,6 +6,7 @@ from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
 
+from mitplan.core.text import isolate
 from mitplan.core.translation import translated_language
 
 register = template.Library()
@@ -70,21 +71,8 @@ def brief(text, limit: int = 140) -> str:
     return f"{cut.rstrip(',;:')} …"
 
 
-FIRST_STRONG_ISOLATE = "\u2068"
-POP_DIRECTIONAL_ISOLATE = "\u2069"
-
-
-@register.filter
-def isolate(value) -> str:
-    """User text in plain text (a mail, a <title>, an attribute): each line between
-    FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE, the Unicode counterpart of
-    <bdi>, so an Arabic title or a stray U+202E cannot reorder the text around it.
-    Isolates end at a line break, hence one pair per line."""
-    text = "" if value is None else str(value)
-    return "\n".join(
-        f"{FIRST_STRONG_ISOLATE}{line}{POP_DIRECTIONAL_ISOLATE}" if line else line
-        for line in text.split("\n")
-    )
+# Services use the same function from mitplan.core.text; templates use the filter.
+register.filter("isolate", isolate)
 
 
 _GROUP_SEPARATORS = "[,.\u00a0\u202f\u066c' ]?"
