@@ -3,12 +3,11 @@ list, submit, detail, and the small forms on the detail page (support, comment,
 report, subscribe). Each action: rate limit → form → one service call → redirect."""
 
 import functools
-import logging
 import secrets
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.db import DatabaseError, transaction
+from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -39,8 +38,6 @@ from .forms import (
 )
 from .languages import detect_language
 from .models import Contribution
-
-logger = logging.getLogger(__name__)
 
 SUPPORTER_COOKIE = "mitplan_supporter"
 SUPPORTER_SALT = "mitplan.contributions.supporter"
@@ -491,31 +488,24 @@ def contribution_support(request, *, page, pk: int):
             message=SUPPORT_CAPPED,
         ),
     ]
-
     try:
-        reservation = ratelimits.reserve(*limits)
-        try:
-            counted = services.support_add(
+        carry_out(
+            lambda: services.support_add(
                 contribution=contribution, user=user, token=token
-            )
-        except DatabaseError:
-            reservation.release()
-            raise
-    except ratelimits.LimitReached as reached:
+            ),
+            *limits,
+            happened=bool,  # supported before: nothing new was counted
+            over_limit=SUPPORT_LIMITED,
+            failed=SUPPORT_FAILED,
+        )
+    except NotCarriedOut as refusal:
         return contribution_detail(
             request,
             page=page,
             pk=pk,
-            status=429,
-            support_refusal=reached.limit.message or SUPPORT_LIMITED,
+            status=refusal.status,
+            support_refusal=refusal.message,
         )
-    except DatabaseError:
-        logger.exception("Could not store a support: the database failed.")
-        return contribution_detail(
-            request, page=page, pk=pk, status=503, support_refusal=SUPPORT_FAILED
-        )
-    if not counted:
-        reservation.release()  # supported before: nothing new was counted
     return redirect(url)
 
 

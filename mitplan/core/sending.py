@@ -34,30 +34,47 @@ class NotCarriedOut(Exception):
         self.status = status
 
 
-def carry_out(action, *limits: ratelimits.Limit, proved: bool = False):
+def carry_out(
+    action,
+    *limits: ratelimits.Limit,
+    proved: bool = False,
+    happened=lambda result: True,
+    over_limit=OVER_LIMIT,
+    failed=WRITE_FAILED,
+):
     """Reserve a slot under each limit, run `action()`, return its result. Raises
     NotCarriedOut (nothing stored, nothing counted) when a limit is used up (429),
-    the action refuses (400) or storing or mailing fails (503). `proved`: the sender did
-    the proof of work, so the per-client limits count but do not refuse."""
+    the action refuses (400) or storing or mailing fails (503); `over_limit` and
+    `failed` are what the person is told then (a limit's own message wins).
+    `proved`: the sender did the proof of work, so the per-client limits count but
+    do not refuse. `happened(result)` False gives the slots back: the action found
+    nothing to do (a support given before)."""
+
+    def refused_by(limit):
+        return NotCarriedOut(limit.message or over_limit, 429)
+
     try:
         reservation = ratelimits.reserve(*limits, force=proved)
     except ratelimits.LimitReached as reached:
-        raise NotCarriedOut(reached.limit.message or OVER_LIMIT, 429) from None
+        raise refused_by(reached.limit) from None
     except DatabaseError:
         logger.exception("Could not count a sent form: the database failed.")
-        raise NotCarriedOut(WRITE_FAILED, 503) from None
+        raise NotCarriedOut(failed, 503) from None
     try:
-        return action()
+        result = action()
     except ratelimits.LimitReached as reached:  # a limit the action itself keeps
         _release(reservation)
-        raise NotCarriedOut(reached.limit.message or OVER_LIMIT, 429) from None
+        raise refused_by(reached.limit) from None
     except ValidationError as error:
         _release(reservation)
         raise NotCarriedOut(error, 400) from None
     except (DatabaseError, OSError):  # a full disk, a database or mail server down
         logger.exception("Could not carry out a sent form.")
         _release(reservation)
-        raise NotCarriedOut(WRITE_FAILED, 503) from None
+        raise NotCarriedOut(failed, 503) from None
+    if not happened(result):
+        _release(reservation)
+    return result
 
 
 def _release(reservation) -> None:

@@ -403,3 +403,17 @@ def test_free_text_drops_control_characters_and_refuses_invisible_text():
     )
     stored = Contribution.objects.get(title="Steuerzeichen")
     assert stored.text == "Zeile eins[31m\nZeile\tzwei"
+
+
+def test_a_support_the_database_could_not_store_says_so_and_counts_nothing():
+    contribution = ContributionFactory()
+    client = browser()
+    sent_back = client.post(detail(contribution, "en", "unterstuetzen/"))
+    with mock.patch(
+        "mitplan.contributions.services.support_add",
+        side_effect=OperationalError("database or disk is full"),
+    ):
+        response = client.post(sent_back["Location"])
+    assert response.status_code == 503
+    assert "because of a problem on our side" in response.content.decode()
+    assert RateCounter.objects.filter(count__gt=0).count() == 0
