@@ -3,7 +3,8 @@
 //   site.css       KERN-UX (only the parts used) + our layout, from frontend/scss/site.scss
 //   site.rtl.css   the same, mirrored by rtlcss for Arabic and Farsi: KERN uses physical
 //                  properties (margin-left, …), so mirroring is generated, never hand-written
-//   fonts/         Fira Sans (latin, latin-ext, cyrillic subsets) and Noto Sans Arabic, regular and semibold
+//   fonts/         Fira Sans (latin, latin-ext, cyrillic subsets) and Noto Sans Arabic (cut
+//                  to what Arabic and Farsi use), regular and semibold
 //   htmx.min.js
 //   altcha/        the ALTCHA widget (proof of work when a form's rate limit is reached),
 //                  in its build without inline styles and workers, so that it runs
@@ -17,6 +18,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 
 import postcss from "postcss";
+import subsetFont from "subset-font";
 import rtlcss from "rtlcss";
 import * as sass from "sass";
 
@@ -44,6 +46,20 @@ const FONTS = {
   "NotoSansArabic-SemiBold.woff2":
     "@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-600-normal.woff2",
 };
+// Fontsource's Arabic subset also carries the Arabic Supplement and Extended blocks and
+// the legacy presentation forms (for languages of Africa and South Asia): half of each
+// file. Arabic and Farsi write with the basic block and the joiners, so the shipped
+// faces hold only those (the Arabic page's first visit stays within 150 KB); the rare
+// rest falls back to the reader's system font, as $arabic-range in _fonts.scss says
+// (keep both in step).
+const ARABIC_RANGES = [
+  [0x0600, 0x06ff],
+  [0x200c, 0x200f],
+];
+const SUBSETS = {
+  "NotoSansArabic-Regular.woff2": ARABIC_RANGES,
+  "NotoSansArabic-SemiBold.woff2": ARABIC_RANGES,
+};
 
 // The ALTCHA widget, by destination name. mitplan/static/js/altcha-init.js registers the
 // worker; mitplan/templates/components/altcha.html loads all three.
@@ -52,6 +68,14 @@ const ALTCHA = {
   "altcha/altcha.css": "altcha/dist/external/altcha.css",
   "altcha/pbkdf2.js": "altcha/dist/workers/pbkdf2.js",
 };
+
+function charactersIn(ranges) {
+  let text = "";
+  for (const [first, last] of ranges) {
+    for (let code = first; code <= last; code++) text += String.fromCodePoint(code);
+  }
+  return text;
+}
 
 function compileScss() {
   const result = sass.compile(join(root, "frontend", "scss", "site.scss"), {
@@ -236,7 +260,14 @@ write("site.rtl.css", rtl);
 // read + write rather than copy, so the files get ordinary modes (KERN ships its fonts
 // as executables)
 for (const [name, source] of Object.entries(FONTS)) {
-  write(join("fonts", name), readFileSync(join(modules, source)));
+  const font = readFileSync(join(modules, source));
+  const ranges = SUBSETS[name];
+  write(
+    join("fonts", name),
+    ranges
+      ? await subsetFont(font, charactersIn(ranges), { targetFormat: "woff2" })
+      : font,
+  );
 }
 write("htmx.min.js", readFileSync(join(modules, "htmx.org", "dist", "htmx.min.js")));
 for (const [name, source] of Object.entries(ALTCHA)) {

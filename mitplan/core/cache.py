@@ -31,7 +31,7 @@ import time
 from pathlib import Path
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 
 logger = logging.getLogger(__name__)
 
@@ -193,15 +193,52 @@ class DegradingCacheMixin:
         return self._call("clear", True, lambda: None)
 
 
+class _ReusingRedisCacheClient(RedisCacheClient):
+    """Django's client makes a new redis.Redis object for every operation, which
+    costs more than the round trip to Redis; one per connection pool serves all
+    threads (a redis.Redis takes a connection from its pool per command)."""
+
+    def __init__(self, servers, **options):
+        super().__init__(servers, **options)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients.setdefault(
+                id(pool), self._client(connection_pool=pool)
+            )
+        return client
+
+
 class DegradingRedisCache(DegradingCacheMixin, RedisCache):
     """Django's RedisCache that degrades while Redis cannot be reached."""
 
     def __init__(self, server, params):
         super().__init__(server, params)
+        self._class = _ReusingRedisCacheClient
         import redis
 
         self.errors = (redis.exceptions.RedisError, OSError)
         self._degrading_location = str(server)
+
+    @property
+    def _cache(self):
+        # Django makes one cache object per request context (per request under
+        # ASGI), and each would open its own connection pool: one TCP connection
+        # per request. One client per server list, shared by the whole process.
+        key = (tuple(self._servers), repr(sorted(self._options.items())))
+        client = _redis_clients.get(key)
+        if client is None:
+            with _health_lock:
+                client = _redis_clients.setdefault(
+                    key, self._class(self._servers, **self._options)
+                )
+        return client
+
+
+_redis_clients: dict = {}
 
 
 class SQLiteFileCache(BaseCache):

@@ -6,8 +6,9 @@ shared cache (Redis, or the disk cache of the embedded default), under a key mad
 - the scheme, host, path and query string with its parameters in a fixed order,
 - the language the request resolves to (URL prefix, else Accept-Language),
 - today's date in the site's time zone (phases open and close by date),
-- the release (a fingerprint of the code, templates and catalogs), and
-- the data version: one counter for the whole site.
+- the release (a fingerprint of the code, templates and catalogs);
+each entry carries the data version it was rendered at (one counter for the whole
+site), and counts only while that is still the current version.
 
 Why it is exact: every write to the database goes through Django's connection, and a
 wrapper on it (`_watch_writes`) sees each INSERT, UPDATE and DELETE, also those of
@@ -231,10 +232,10 @@ def page_key(request) -> str:
     where = f"{request.scheme}://{request.get_host()}\n{request.path}\n{query}"
     digest = hashlib.sha256(where.encode()).hexdigest()[:32]
     today = timezone.localdate().isoformat()
-    return f"page:{release()}:{version()}:{today}:{language}:{digest}"
+    return f"page:{release()}:{today}:{language}:{digest}"
 
 
-def _entry(response) -> dict:
+def _entry(response, data_version: int) -> dict:
     body = response.content
     headers = [
         (name, value)
@@ -242,6 +243,7 @@ def _entry(response) -> dict:
         if name.lower() not in _UNSTORED_HEADERS
     ]
     return {
+        "version": data_version,
         "status": response.status_code,
         "headers": headers,
         "body": body,
@@ -286,9 +288,16 @@ class PageCacheMiddleware:
             if "Cache-Control" not in response:
                 patch_cache_control(response, private=True)
             return response
+        # One round trip to the cache: the page and the data version together. An
+        # entry counts only if it was rendered at the current version (read before
+        # rendering, so a write during the rendering retires it at once).
         key = page_key(request)
-        entry = cache.get(key)
-        if entry is not None:
+        found = cache.get_many([VERSION_KEY, key])
+        current = found.get(VERSION_KEY)
+        if current is None:
+            current = version()
+        entry = found.get(key)
+        if entry is not None and entry.get("version") == current:
             return _response(request, entry, "hit")
         response = self.get_response(request)
         if request.method != "GET" or not is_storable_response(response):
@@ -298,6 +307,6 @@ class PageCacheMiddleware:
         if translation.get_language_from_path(request.path_info) is None:
             # The language came from Accept-Language: a cache in front must know.
             patch_vary_headers(response, ("Accept-Language",))
-        entry = _entry(response)
+        entry = _entry(response, current)
         cache.set(key, entry, TIMEOUT)
         return _response(request, entry, "miss")

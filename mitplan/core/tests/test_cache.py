@@ -333,3 +333,15 @@ def test_pages_read_the_disk_cache_without_database_queries(tmp_path):
             sql = " ".join(query["sql"] for query in queries.captured_queries)
             assert "mitplan_cache" not in sql
             assert len(queries) <= budget, (url, len(queries))
+
+
+def test_every_cache_object_of_a_process_shares_one_redis_connection_pool():
+    # Django makes a cache object per request context under ASGI; each used to
+    # open its own pool, so every request paid for a new TCP connection.
+    first = degrading.DegradingRedisCache("redis://127.0.0.1:6379/13", {})
+    second = degrading.DegradingRedisCache("redis://127.0.0.1:6379/13", {})
+    other = degrading.DegradingRedisCache("redis://127.0.0.1:6379/12", {})
+    assert first._cache is second._cache
+    assert first._cache is not other._cache
+    # …and one redis.Redis object per pool, not a new one for every operation.
+    assert first._cache.get_client() is second._cache.get_client(write=True)
