@@ -11,6 +11,8 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from config.env import DATA_DIR, env, private_file_ensure
+from mitplan.core import privacy
+from mitplan.core.privacy import Person
 
 PASSWORD_DIR: Path = DATA_DIR
 
@@ -77,112 +79,36 @@ def admin_login_hint() -> str:
     return "the admin account you set up (MITPLAN_ADMIN_PASSWORD)"
 
 
-def personal_data(user) -> dict:
-    """Everything kept about a signed-in resident, for the download they can ask for
-    at any time (GDPR Art. 15 and 20): addresses, contributions with what became of
-    them, comments, supports and e-mail subscriptions."""
+def person(user) -> Person:
     from allauth.account.models import EmailAddress
-
-    from mitplan.comments.models import Comment
-    from mitplan.contributions.models import Support
-    from mitplan.contributions.selectors import contributions_of_author
-    from mitplan.notifications.models import Subscription
 
     addresses = {
         user.email,
         *EmailAddress.objects.filter(user=user).values_list("email", flat=True),
     } - {""}
-    return {
-        "account": {
-            "email_addresses": sorted(addresses),
-            "joined": user.date_joined.isoformat(),
-            "last_login": user.last_login.isoformat() if user.last_login else None,
-        },
-        "contributions": [
-            {
-                "id": c.pk,
-                "process": c.process.slug,
-                "field_of_action": c.field_of_action.slug,
-                "kind": c.kind,
-                "title": c.title,
-                "text": c.text,
-                "language": c.language,
-                "pseudonym": c.pseudonym,
-                "sent_at": c.created_at.isoformat(),
-                "moderation": c.moderation_state,
-                "reason_given_by_the_moderation": c.moderation_reason,
-                "processing": c.processing_state,
-            }
-            for c in contributions_of_author(user)
-        ],
-        "comments": [
-            {
-                "id": comment.pk,
-                "contribution": comment.contribution_id,
-                "text": comment.text,
-                "pseudonym": comment.pseudonym,
-                "written_at": comment.created_at.isoformat(),
-                "hidden_by_the_moderation": comment.is_hidden,
-            }
-            for comment in Comment.objects.filter(author=user).order_by("pk")
-        ],
-        "supports": [
-            {"contribution": contribution_id, "at": at.isoformat()}
-            for contribution_id, at in Support.objects.filter(user=user)
-            .order_by("pk")
-            .values_list("contribution_id", "created_at")
-        ],
-        "email_subscriptions": [
-            {
-                "contribution": contribution_id,
-                "email": email,
-                "confirmed": confirmed_at is not None,
-            }
-            for contribution_id, email, confirmed_at in Subscription.objects.filter(
-                email__in=addresses
-            ).values_list("contribution_id", "email", "confirmed_at")
-        ],
-    }
+    return Person(user=user, addresses=frozenset(addresses))
+
+
+def personal_data(user) -> dict:
+    """Everything kept about a signed-in resident, for the download they can ask for
+    at any time (GDPR Art. 15 and 20): what every app declares in the privacy
+    registry (the account, contributions with what became of them, comments,
+    supports, e-mail subscriptions, …)."""
+    return privacy.export(person(user))
 
 
 @transaction.atomic
 def account_delete(user) -> None:
-    """Delete a resident's account. What others could read stays, without a name:
-    published contributions and comments lose author and pseudonym. What was never
-    public (waiting or rejected contributions) goes; supports are withdrawn and
-    their counts follow; e-mail subscriptions of the account's addresses end."""
-    from allauth.account.models import EmailAddress
+    """Delete a resident's account. Every app erases what it declared: what others
+    could read stays, without a name (published contributions and comments); what
+    was never public goes; supports are withdrawn and their counts follow; e-mail
+    subscriptions of the account's addresses end."""
     from django.core.exceptions import PermissionDenied
-    from django.db.models import F
-
-    from mitplan.comments.models import Comment
-    from mitplan.contributions.models import Contribution, Support
-    from mitplan.notifications.models import Subscription
 
     if user.is_staff or user.is_superuser:
         # Staff accounts carry the audit trail; administrators remove them.
         raise PermissionDenied
-    addresses = {
-        user.email,
-        *EmailAddress.objects.filter(user=user).values_list("email", flat=True),
-    } - {""}
-    own = Contribution.objects.filter(author=user)
-    own.filter(
-        moderation_state__in=[
-            Contribution.Moderation.PENDING,
-            Contribution.Moderation.REJECTED,
-        ]
-    ).delete()
-    own.update(author=None, pseudonym="")
-    Comment.objects.filter(author=user).update(author=None, pseudonym="")
-    supported = list(
-        Support.objects.filter(user=user).values_list("contribution_id", flat=True)
-    )
-    Contribution.objects.filter(pk__in=supported).update(
-        support_count=F("support_count") - 1
-    )
-    Support.objects.filter(user=user).delete()
-    Subscription.objects.filter(email__in=addresses).delete()
+    privacy.erase(person(user))
     user.delete()
 
 

@@ -140,7 +140,7 @@ def test_retention_deletes_what_never_became_active(db):
     out = StringIO()
     call_command("apply_retention", stdout=out)
     assert (
-        "Deleted 1 unconfirmed subscription(s) and 1 never-confirmed account(s)."
+        "Deleted 1 never-confirmed account(s) and 1 unconfirmed subscription(s)."
         in (out.getvalue())
     )
     remaining = set(Subscription.objects.values_list("pk", flat=True))

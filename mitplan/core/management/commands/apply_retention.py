@@ -1,24 +1,24 @@
 """Delete personal data whose time is up. Run it daily (cron, a systemd timer or a
-Kubernetes CronJob): `python manage.py apply_retention`."""
+Kubernetes CronJob): `python manage.py apply_retention`. What expires, and when, each
+app declares in the privacy registry (mitplan.core.privacy)."""
 
-from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from mitplan.accounts.services import unverified_accounts_purge
-from mitplan.notifications.services import unconfirmed_subscriptions_purge
+from mitplan.core import privacy
 
 
 class Command(BaseCommand):
-    help = "Delete unconfirmed e-mail subscriptions and never-confirmed sign-ups."
+    help = "Delete personal data past its retention time (see the privacy registry)."
 
     def handle(self, *args, **options):
-        subscriptions = unconfirmed_subscriptions_purge(
-            older_than_days=settings.RETENTION_UNCONFIRMED_SUBSCRIPTION_DAYS
+        said = [
+            declaration.expired.format(count=count)
+            for declaration, count in privacy.expire()
+        ]
+        if not said:
+            self.stdout.write("Nothing in the privacy registry expires.")
+            return
+        listed = (
+            said[0] if len(said) == 1 else ", ".join(said[:-1]) + " and " + said[-1]
         )
-        accounts = unverified_accounts_purge(
-            older_than_days=settings.RETENTION_UNVERIFIED_ACCOUNT_DAYS
-        )
-        self.stdout.write(
-            f"Deleted {subscriptions} unconfirmed subscription(s) and "
-            f"{accounts} never-confirmed account(s)."
-        )
+        self.stdout.write(f"Deleted {listed}.")
