@@ -58,9 +58,10 @@ test-fast: install ## The suite without browser tests
 bench: setup ## Measure server time, queries and page bytes
 	$(BIN)/python -m bench
 
-lint: install ## ruff
+lint: install ## ruff, and the import contracts between apps (.importlinter)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 lock: $(BIN)/activate ## Re-pin requirements/lock.txt from pyproject.toml
 	$(BIN)/pip install --quiet "pip-tools>=7.6,<8"

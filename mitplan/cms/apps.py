@@ -8,4 +8,9 @@ class CmsConfig(AppConfig):
     verbose_name = _("Pages")
 
     def ready(self):
+        from mitplan.processes.portal import locate_portal_with
+
         from . import locales, navigation  # noqa: F401  (connect their signal handlers)
+        from .selectors import process_page_for
+
+        locate_portal_with(process_page_for)

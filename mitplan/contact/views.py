@@ -13,6 +13,7 @@ from mitplan.core.origin import same_origin_post
 from mitplan.core.ratelimits import Limit
 from mitplan.core.sending import NotCarriedOut, carry_out
 from mitplan.processes import selectors as process_selectors
+from mitplan.processes.portal import portal_page
 
 from . import services
 from .forms import AccessibilityFeedbackForm, MessageForm
@@ -37,15 +38,13 @@ def _message_sent(request, form_class, limits, send):
 
 
 def _advisor_context(advisor):
-    from mitplan.cms.selectors import process_page_for
-
     fields = list(advisor.fields_of_action.all())
     process = fields[0].process if fields else None
     return {
         "advisor": advisor,
         "advisor_fields": fields,
         "process": process,
-        "process_page": process_page_for(process) if process else None,
+        "process_page": portal_page(process) if process else None,
     }
 
 

@@ -6,3 +6,18 @@ class ContributionsConfig(AppConfig):
     name = "mitplan.contributions"
     label = "contributions"
     verbose_name = _("Contributions")
+
+    def ready(self):
+        from mitplan.processes.portal import Panel, add_panel
+
+        from .selectors import responsiveness_by_field
+
+        # "Who answers how quickly" on the fields of action of a process.
+        add_panel(
+            Panel(
+                place="fields",
+                name="responsiveness",
+                template="contributions/panels/responsiveness.html",
+                data=responsiveness_by_field,
+            )
+        )

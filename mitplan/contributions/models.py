@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mitplan.processes.models import ExpertGroup, FieldOfAction, Process
+from mitplan.processes.portal import url_below_portal
 
 from .languages import known_language, language_choices
 
@@ -226,13 +227,7 @@ class Contribution(models.Model):
 
     def get_absolute_url(self):
         """The contribution's page below its process portal, in the active language."""
-        # cms depends on this app, not the other way round: import at call time.
-        from mitplan.cms.selectors import process_page_for
-
-        page = process_page_for(self.process)
-        if page is None:
-            return ""
-        return page.url + page.reverse_subpage("contribution_detail", args=[self.pk])
+        return url_below_portal(self.process, "contribution_detail", self.pk)
 
     @property
     def is_public(self) -> bool:

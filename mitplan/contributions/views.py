@@ -26,6 +26,7 @@ from mitplan.moderation import services as moderation_services
 from mitplan.notifications import services as notification_services
 from mitplan.processes import selectors as process_selectors
 from mitplan.processes.participation import participation
+from mitplan.processes.portal import portal_page
 
 from . import selectors, services
 from .forms import (
@@ -265,12 +266,9 @@ def contribution_create(request, *, page):
 def my_contributions(request):
     """A signed-in resident's own contributions with what became of each, including
     the moderation's reason when one was not published."""
-    # cms routes to these views, so its selectors are imported at call time.
-    from mitplan.cms.selectors import process_page_for
-
     contributions = selectors.contributions_of_author(request.user)
     portal_pages = {
-        process.pk: process_page_for(process)
+        process.pk: portal_page(process)
         for process in {c.process for c in contributions}
     }
     for contribution in contributions:

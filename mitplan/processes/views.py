@@ -4,10 +4,9 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mitplan.contributions.selectors import responsiveness_by_field
-
 from . import selectors
 from .participation import participation
+from .portal import panels_for
 
 
 def portal_context(*, page, full: bool = True) -> dict:
@@ -38,7 +37,7 @@ def portal_context(*, page, full: bool = True) -> dict:
 
 def field_list(request, *, page):
     context = page.get_context(request, full=False)
-    context["responsiveness"] = responsiveness_by_field(context["process"])
+    context["panels"] = panels_for("fields", context["process"])
     context["breadcrumbs_extra"] = [(None, _("Fields of action"))]
     return TemplateResponse(request, "processes/field_list.html", context)
 
