@@ -14,3 +14,9 @@ class CmsConfig(AppConfig):
         from .selectors import process_page_for
 
         locate_portal_with(process_page_for)
+
+        from django.db.models.signals import post_migrate
+
+        from .setup import after_migrate
+
+        post_migrate.connect(after_migrate, sender=self, dispatch_uid="mitplan.cms")

@@ -3,20 +3,18 @@ translations into a demo database that lacks them."""
 
 from datetime import datetime, time
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Collection, Locale, Page, Site
-from wagtail_localize.models import LocaleSynchronization
+from wagtail.models import Locale, Page, Site
 from wagtail_localize.synctree import synchronize_tree
 
 from mitplan.cms.models import (
     AccessibilityStatementPage,
     FooterLinks,
-    HomePage,
     ProcessPage,
     StandardPage,
 )
+from mitplan.cms.setup import home_ensure, locales_ensure
 from mitplan.organisations.models import Organisation
 from mitplan.processes.models import (
     Advisor,
@@ -39,22 +37,6 @@ def _tr(field: str, texts: dict[str, str]) -> dict[str, str]:
 
 def _aware(day) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(10, 0)))
-
-
-def locales_ensure() -> Locale:
-    """A Locale per UI language; every other language mirrors the German tree, so a
-    page missing a translation shows the German one (and says so)."""
-    source, _created = Locale.objects.get_or_create(
-        language_code=settings.LANGUAGE_CODE
-    )
-    for code, _name in settings.LANGUAGES:
-        if code == source.language_code:
-            continue
-        locale, _created = Locale.objects.get_or_create(language_code=code)
-        LocaleSynchronization.objects.get_or_create(
-            locale=locale, defaults={"sync_from": source}
-        )
-    return source
 
 
 def _process_create() -> Process:
@@ -150,29 +132,12 @@ def _publish(page: Page) -> Page:
 
 
 def _pages_create(process: Process, source: Locale) -> dict[str, Page]:
-    root = Page.get_first_root_node()
-    if root is None:  # a flushed database (transactional tests) has no tree at all
-        root = Page.add_root(instance=Page(title="Root", slug="root", locale=source))
-    if not Collection.objects.exists():
-        Collection.add_root(name="Root")
-    # Wagtail's install leaves a placeholder "Welcome" page; the demo replaces it.
-    for placeholder in root.get_children().exact_type(Page):
-        placeholder.delete()
-    home = root.add_child(
-        instance=HomePage(
-            title=content.HOME["de"]["title"],
-            slug="start",
-            intro=content.HOME["de"]["intro"],
-            locale=source,
-        )
-    )
+    # The platform's home page (cms.setup) becomes the demo's.
+    home = home_ensure(source)
+    home.title = content.HOME["de"]["title"]
+    home.intro = content.HOME["de"]["intro"]
     _publish(home)
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        site = Site(hostname="localhost", port=80, is_default_site=True)
-    site.root_page = home
-    site.site_name = settings.SITE_NAME
-    site.save()
+    site = Site.objects.get(root_page=home)
 
     portal = home.add_child(
         instance=ProcessPage(
@@ -221,7 +186,7 @@ def _pages_create(process: Process, source: Locale) -> dict[str, Page]:
 def demo_load() -> bool:
     """Create the demo process and pages in all ten languages; False if there is
     content already."""
-    if Process.objects.exists() or HomePage.objects.exists():
+    if Process.objects.exists() or Page.objects.filter(depth__gt=2).exists():
         return False
     source = locales_ensure()
     process = _process_create()
