@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from mitplan.contributions.models import Contribution
 from mitplan.core.submissions import Saved, content_digest, save_once
+from mitplan.processes.participation import require_open
 
 from .models import Comment
 
@@ -27,6 +28,7 @@ def comment_add(
     content stores nothing (Saved.CONFLICT), for the caller to say so."""
     if not contribution.is_public:
         raise ValidationError(_("Only published contributions can be discussed."))
+    require_open(contribution.process, "comments")
     if parent is not None:
         if parent.contribution_id != contribution.pk:
             raise ValidationError(

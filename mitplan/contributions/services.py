@@ -19,6 +19,7 @@ from mitplan.processes.models import (
     FieldOfAction,
     Process,
 )
+from mitplan.processes.participation import require_open
 
 from .models import Contribution, HistoryEntry, Statement, Support, Tag
 from .rules import can_publish_statements, is_expert_in
@@ -92,6 +93,9 @@ def contribution_submit(
     one; the same key with other content stores nothing (Saved.CONFLICT) so the
     caller can say so. Texts are never compared across senders: two people who
     write the same words are two contributions."""
+    if source == Contribution.Source.ONLINE:
+        # Staff may enter what came by paper or at an event in any phase.
+        require_open(process, "contributions")
     if field_of_action.process_id != process.pk:
         raise ValidationError(_("This field of action belongs to another process."))
     if tags and any(tag.process_id != process.pk for tag in tags):
@@ -338,6 +342,7 @@ def support_add(*, contribution: Contribution, user=None, token: str = "") -> bo
     The unique constraints decide, so concurrent clicks count exactly once."""
     if not contribution.is_public:
         raise ValidationError(_("Only published contributions can be supported."))
+    require_open(contribution.process, "supports")
     if user is not None and user.is_authenticated:
         support = Support(contribution=contribution, user=user)
     elif token:

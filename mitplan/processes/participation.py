@@ -9,6 +9,7 @@ participation" in the model case, which went on through the pandemic) goes on.
 from dataclasses import dataclass
 from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -83,3 +84,18 @@ def _closed(reason: str) -> Participation:
     return Participation(
         contributions=False, comments=False, supports=False, closed_reason=reason
     )
+
+
+class ActionClosed(ValidationError):
+    """A resident action that the process's running phases do not allow now."""
+
+
+def require_open(process: Process, feature: str) -> None:
+    """The gate of every resident action, called by the services (so views, the API
+    and anything later share it): raises ActionClosed, saying why, when the running
+    phases do not allow `feature` ("contributions", "comments", "supports")."""
+    if feature not in FEATURES:
+        raise ValueError(f"Unknown resident action {feature!r}.")
+    now = participation(process)
+    if not getattr(now, feature):
+        raise ActionClosed(now.closed_reason, code="closed")
