@@ -189,9 +189,12 @@ def _contribution_send(request, page, process):
         form.is_valid()
         form.add_error(None, RESENT_OTHER_CONTENT)
         return form, 409, None
+    # "#main": a fragment of the form's address (a field the error summary jumped
+    # to) would otherwise carry over to the next page.
     if contribution.is_public:
-        return form, 302, redirect(detail_url(page, contribution.pk) + "?sent=1")
-    return form, 302, redirect(page.url + page.reverse_subpage("contribution_received"))
+        return form, 302, redirect(detail_url(page, contribution.pk) + "?sent=1#main")
+    received = page.url + page.reverse_subpage("contribution_received")
+    return form, 302, redirect(received + "#main")
 
 
 TYPED_FIELDS = (

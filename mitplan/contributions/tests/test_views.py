@@ -55,7 +55,7 @@ def post_moderation():
 def test_submit_under_pre_moderation_shows_the_received_page(client):
     response = client.post(NEW.format(lang="de"), form_data())
     assert response.status_code == 302
-    assert response["Location"] == "/de/lip/beitraege/eingegangen/"
+    assert response["Location"] == "/de/lip/beitraege/eingegangen/#main"
     contribution = Contribution.objects.get(title="Sprachcafé in der Stadtbibliothek")
     assert contribution.language == "de"
     assert not contribution.is_public
@@ -68,7 +68,7 @@ def test_submit_under_post_moderation_goes_to_the_published_page(client):
         NEW.format(lang="en"), form_data(language="tr", title="Kurs")
     )
     contribution = Contribution.objects.get(title="Kurs")
-    assert response["Location"] == detail(contribution, "en") + "?sent=1"
+    assert response["Location"] == detail(contribution, "en") + "?sent=1#main"
     assert contribution.language == "tr"
     page = client.get(response["Location"]).content.decode()
     assert 'lang="tr"' in page

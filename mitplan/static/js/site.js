@@ -22,6 +22,14 @@ for (const menu of document.querySelectorAll("details.mp-lang__details")) {
   });
 }
 
+// Folded filter menus open by themselves where there is room for them
+// (before focus moves below: opening them pushes what follows down).
+if (window.matchMedia("(min-width: 48em)").matches) {
+  for (const more of document.querySelectorAll("details[data-open-wide]")) {
+    more.open = true;
+  }
+}
+
 const summary = document.getElementById("form-errors");
 const changed = document.querySelector("[data-focus]");
 if (summary) {
@@ -32,12 +40,16 @@ if (summary) {
   // What a form just made (a comment) takes focus, so keyboard users go on from it.
   const made = document.getElementById(decodeURIComponent(location.hash.slice(1)));
   if (made && made.getAttribute("tabindex") === "-1") made.focus();
-  // "Your comment is published" is for the sender only, not for a shared link.
+}
+// "Your comment is published" and "thank you for your report" are for the sender
+// only, not for a shared link.
+{
   const address = new URL(location.href);
-  if (address.searchParams.has("kommentiert")) {
-    address.searchParams.delete("kommentiert");
-    history.replaceState(null, "", address);
-  }
+  const once = ["kommentiert", "reported"].filter((name) =>
+    address.searchParams.has(name),
+  );
+  for (const name of once) address.searchParams.delete(name);
+  if (once.length) history.replaceState(null, "", address);
 }
 
 // A live character count under text areas with a limit. The visible count follows
@@ -75,13 +87,6 @@ for (const area of document.querySelectorAll("textarea[data-limit]")) {
   area.addEventListener("input", update);
   update();
   spoken.textContent = "";
-}
-
-// Folded filter menus open by themselves where there is room for them.
-if (window.matchMedia("(min-width: 48em)").matches) {
-  for (const more of document.querySelectorAll("details[data-open-wide]")) {
-    more.open = true;
-  }
 }
 
 // Typed text is not lost by leaving the page by accident (a language switch, a link):
