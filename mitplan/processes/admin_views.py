@@ -1,13 +1,14 @@
 """Staff screens that change a process's status. Status is never edited as a plain
 field, so every change lands in the public timeline."""
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from wagtail.admin import messages
 
 from . import services
@@ -85,6 +86,10 @@ def notice_correct(request, pk: int, change_id: int):
     change = get_object_or_404(StatusChange, pk=change_id, process_id=pk)
     form = StatusNoticeForm.for_change(change, request.POST or None)
     if request.method == "POST" and form.is_valid():
+        before = {
+            code: getattr(change, f"notice_{code}") or ""
+            for code, _name in settings.LANGUAGES
+        }
         try:
             services.status_notice_correct(
                 change=change, notice=form.notices(), user=request.user
@@ -97,6 +102,22 @@ def notice_correct(request, pk: int, change_id: int):
                 _("The public notice of “%(process)s” was corrected.")
                 % {"process": change.process},
             )
+            behind = services.notice_translations_left_behind(before, form.notices())
+            if behind:
+                messages.warning(
+                    request,
+                    _(
+                        "The German text changed, but the notice in %(languages)s "
+                        "still says what it said before. Correct those too, or "
+                        "empty them so that readers see the German text."
+                    )
+                    % {
+                        "languages": ", ".join(
+                            str(get_language_info(code)["name_translated"])
+                            for code in behind
+                        )
+                    },
+                )
             return redirect(reverse("processes:edit", args=[pk]))
     return TemplateResponse(
         request,

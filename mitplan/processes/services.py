@@ -208,6 +208,23 @@ def process_complete(
 NOTICE_CORRECTED = "mitplan.processes.notice_corrected"
 
 
+def notice_translations_left_behind(
+    before: dict[str, str], after: dict[str, str]
+) -> list[str]:
+    """Languages whose notice still says what it said before, although the German
+    source was corrected: readers in them would read the old, now untrue text."""
+    source = settings.LANGUAGE_CODE
+    if (before.get(source) or "").strip() == (after.get(source) or "").strip():
+        return []
+    return [
+        code
+        for code, _name in settings.LANGUAGES
+        if code != source
+        and (after.get(code) or "").strip()
+        and (after.get(code) or "").strip() == (before.get(code) or "").strip()
+    ]
+
+
 @transaction.atomic
 def status_notice_correct(
     *, change: StatusChange, notice: dict[str, str], user=None

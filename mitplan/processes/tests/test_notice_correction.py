@@ -108,3 +108,38 @@ def test_the_services_refuse_an_overlong_notice_in_any_language():
     assert "Arabic" in error.value.messages[0] or "العربية" in error.value.messages[0]
     process.refresh_from_db()
     assert process.status == Process.Status.ACTIVE
+
+
+def test_a_german_correction_warns_about_translations_that_still_say_the_old(
+    staff_client, process
+):
+    change = process.status_changes.get(status=Process.Status.PAUSED)
+    url = f"/admin/participation/processes/{process.pk}/notices/{change.pk}/"
+    with translation.override("en"):
+        response = staff_client.post(
+            url,
+            {
+                "notice_de": "Pausiert bis zum Herbst (korrigiert).",
+                "notice_en": change.notice_en,  # left as it was
+                "notice_ar": "",  # emptied: readers see the German text
+            },
+            follow=True,
+            headers={"Accept-Language": "en"},
+        )
+    shown = [str(message) for message in response.context["messages"]]
+    assert any("English" in message for message in shown), shown
+    assert not any("Arabic" in message for message in shown)
+
+
+def test_no_warning_when_every_language_was_corrected_or_german_is_unchanged():
+    before = {"de": "Alt", "en": "Old", "ar": "قديم"}
+    assert services.notice_translations_left_behind(before, dict(before)) == []
+    assert (
+        services.notice_translations_left_behind(
+            before, {"de": "Neu", "en": "New", "ar": "جديد"}
+        )
+        == []
+    )
+    assert services.notice_translations_left_behind(
+        before, {"de": "Neu", "en": "Old", "ar": "جديد"}
+    ) == ["en"]
