@@ -191,19 +191,24 @@ def _isolated_report_target(field_name):
 
     def accessor(report):
         target = getattr(report, field_name)
+        if target is None and field_name == "contribution" and report.comment:
+            target = report.comment.contribution  # the one the comment is under
         if target is None:
             return ""
         text = target.title if field_name == "contribution" else target.text
-        return format_html(
-            '<bdi lang="{}" dir="auto">{}</bdi>', target.language, text[:120]
-        )
+        shown = text if len(text) <= 120 else text[:119].rsplit(" ", 1)[0] + " …"
+        return format_html('<bdi lang="{}" dir="auto">{}</bdi>', target.language, shown)
 
     return accessor
 
 
 class ReportIndexView(NoAddIndexView):
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("contribution", "comment")
+        return (
+            super()
+            .get_base_queryset()
+            .select_related("contribution", "comment", "comment__contribution")
+        )
 
     def _get_custom_column(self, field_name, *args, **kwargs):
         if field_name in ("contribution", "comment"):

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from mitplan.comments.models import Comment
@@ -24,9 +25,15 @@ class Report(models.Model):
         null=True,
         blank=True,
         related_name="reports",
+        verbose_name=_("contribution"),
     )
     comment = models.ForeignKey(
-        Comment, on_delete=models.CASCADE, null=True, blank=True, related_name="reports"
+        Comment,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="reports",
+        verbose_name=_("comment"),
     )
     reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
     explanation = models.TextField(_("explanation"), max_length=1000, blank=True)
@@ -55,4 +62,5 @@ class Report(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_reason_display()} ({self.created_at:%Y-%m-%d})"
+        at = date_format(timezone.localtime(self.created_at), "SHORT_DATE_FORMAT")
+        return f"{self.get_reason_display()} ({at})"
