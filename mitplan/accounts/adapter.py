@@ -10,6 +10,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 
 from mitplan.core import ratelimits
+from mitplan.core.addresses import UnusableAddress, canonical_email
 from mitplan.core.ratelimits import Limit
 
 logger = logging.getLogger("mitplan.security")
@@ -21,8 +22,12 @@ class AccountAdapter(DefaultAccountAdapter):
         # each time ("confirm" or "you have an account already"). Past the limit the
         # mail is not sent; the page cannot say so without telling who has an
         # account, so the log does.
+        try:
+            mailbox = canonical_email(email)
+        except UnusableAddress:
+            mailbox = (email or "").lower()
         limits = [
-            Limit.per_target(group, (email or "").lower(), rate)
+            Limit.per_target(group, mailbox, rate)
             for group, rate in (
                 ("accounts.mail.hour", settings.ACCOUNT_MAIL_RATE_HOUR),
                 ("accounts.mail.day", settings.ACCOUNT_MAIL_RATE_DAY),

@@ -7,13 +7,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mitplan.contributions.models import Contribution
-from mitplan.core.submissions import Saved, content_digest, save_once
+from mitplan.core.submissions import Saved, content_digest, key_used, save_once
 from mitplan.processes.participation import require_open
 
 from .models import Comment
 
 
 @transaction.atomic
+def sent_before(submission_key: str) -> bool:
+    """Whether the comment form with this key was stored already (a resend)."""
+    return key_used(Comment, submission_key)
+
+
 def comment_add(
     *,
     contribution: Contribution,

@@ -63,6 +63,14 @@ class SubmissionKeyField(forms.CharField):
             ) from None
 
 
+def signed_key(value) -> str | None:
+    """The key a contribution form carried, if its signature holds (None if not)."""
+    try:
+        return SubmissionKeyField().clean(value)
+    except forms.ValidationError:
+        return None
+
+
 LANGUAGE_CHOICES = [("auto", _("Recognise automatically"))] + list(
     SPOKEN_LANGUAGES.items()
 )

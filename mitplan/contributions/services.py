@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from mitplan.core.submissions import Saved, content_digest, save_once
+from mitplan.core.submissions import Saved, content_digest, key_used, save_once
 from mitplan.notifications.services import subscribers_notify
 from mitplan.processes.models import (
     ExpertGroup,
@@ -68,6 +68,11 @@ def _publish(contribution: Contribution, *, actor=None) -> None:
     contribution.published_at = contribution.published_at or now
     contribution.save(update_fields=["moderation_state", "published_at"])
     _history(contribution, Step.PUBLISHED, actor=actor, at=now)
+
+
+def sent_before(submission_key: str) -> bool:
+    """Whether the contribution form with this key was stored already (a resend)."""
+    return key_used(Contribution, submission_key)
 
 
 @transaction.atomic

@@ -36,6 +36,7 @@ from .forms import (
     ReportForm,
     SubscribeForm,
     new_submission_key,
+    signed_key,
 )
 from .languages import detect_language
 from .models import Contribution
@@ -140,7 +141,10 @@ def _contribution_send(request, page, process):
         Limit.per_client(request, "contributions.create", settings.CONTRIBUTION_RATE)
     ]
     # Over the limit, a sender can still send after a short proof of work.
-    over_limit = ratelimits.used_up(*limits)
+    # A resend of what was stored is answered as such, never asked for proof.
+    over_limit = ratelimits.used_up(*limits) and not services.sent_before(
+        signed_key(request.POST.get("submission"))
+    )
     form = ContributionForm(request.POST, process=process, require_proof=over_limit)
     if not form.is_valid():
         return form, 429 if over_limit else 400, None
@@ -173,7 +177,13 @@ def _contribution_send(request, page, process):
         return contribution, saved
 
     try:
-        contribution, saved = carry_out(store, *limits, proved=over_limit)
+        contribution, saved = carry_out(
+            store,
+            *limits,
+            proved=over_limit,
+            happened=lambda result: result[1] is Saved.CREATED,
+            stored_before=lambda: services.sent_before(data["submission"]),
+        )
     except NotCarriedOut as refusal:
         if refusal.status == 429 and not over_limit:
             # Used up just now: ask for the proof of work, as a next try would.
@@ -552,7 +562,14 @@ def contribution_comment(request, *, page, pk: int):
         )
 
     try:
-        comment, saved = carry_out(store, *limits)
+        comment, saved = carry_out(
+            store,
+            *limits,
+            happened=lambda result: result[1] is Saved.CREATED,
+            stored_before=lambda: comment_services.sent_before(
+                form.cleaned_data["submission"]
+            ),
+        )
     except NotCarriedOut as refusal:
         form.add_error(None, refusal.message)
         return _detail_again(

@@ -17,7 +17,10 @@ How it degrades:
   traceback, and the recovery once.
 - Invalidations (delete, incr, set) that were lost while the cache was away could
   leave stale entries behind once it is back (Redis keeps its data across a
-  restart). A process that lost one clears the cache when it reaches it again.
+  restart). A process that lost one drops every derived entry when it reaches the
+  cache again, but not the guards: keys starting with `GUARD` (the rate limits'
+  daily secret, used proofs of work) are no copies of anything, and dropping them
+  would reopen a replay or re-key every client's limits.
 """
 
 import contextlib
@@ -37,6 +40,13 @@ logger = logging.getLogger(__name__)
 
 RETRY_SECONDS = 5.0
 LOG_SECONDS = 60.0
+# Keys that are not derived data and survive the recovery clear (see above).
+GUARD = "guard:"
+
+
+def _is_guard(made_key: str) -> bool:
+    # Django makes keys as "<prefix>:<version>:<key>".
+    return made_key.split(":", 2)[-1].startswith(GUARD)
 
 
 class _Health:
@@ -121,7 +131,7 @@ class DegradingCacheMixin:
         if lost:
             # Entries that a lost invalidation should have dropped may be back.
             try:
-                super().clear()
+                self._forget_derived()
             except self.errors:
                 health.lost_writes = True
                 return
@@ -129,8 +139,19 @@ class DegradingCacheMixin:
             "Cache %s reachable again after %d failed operations%s.",
             self._location(),
             failures,
-            "; cleared it, since invalidations were lost meanwhile" if lost else "",
+            "; dropped its derived entries, since invalidations were lost meanwhile"
+            if lost
+            else "",
         )
+
+    def _forget_derived(self) -> None:
+        """Drop every entry but the guards (the backend's own way)."""
+        raise NotImplementedError
+
+    def is_resting(self) -> bool:
+        """Whether this process treats the backend as down right now (no probe):
+        a guard that would refuse because `add` said False can then fail open."""
+        return _health_for(self._location()).is_down
 
     def is_available(self) -> bool:
         """Whether the backend answers now (for the health check); also a probe
@@ -222,6 +243,18 @@ class DegradingRedisCache(DegradingCacheMixin, RedisCache):
 
         self.errors = (redis.exceptions.RedisError, OSError)
         self._degrading_location = str(server)
+
+    def _forget_derived(self) -> None:
+        client = self._cache.get_client(write=True)
+        doomed = []
+        for key in client.scan_iter(match=f"{self.key_prefix}:*", count=1000):
+            if not _is_guard(key.decode("utf-8", "replace")):
+                doomed.append(key)
+            if len(doomed) >= 1000:
+                client.delete(*doomed)
+                doomed.clear()
+        if doomed:
+            client.delete(*doomed)
 
     @property
     def _cache(self):
@@ -428,3 +461,11 @@ class DegradingDiskCache(DegradingCacheMixin, SQLiteFileCache):
     def __init__(self, directory, params):
         self._degrading_location = str(directory)
         super().__init__(directory, params)
+
+    def _forget_derived(self) -> None:
+        with self._connection() as connection:
+            keys = [row[0] for row in connection.execute("SELECT key FROM cache")]
+            connection.executemany(
+                "DELETE FROM cache WHERE key = ?",
+                [(key,) for key in keys if not _is_guard(key)],
+            )

@@ -14,6 +14,7 @@ from django.utils.functional import lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from .addresses import UnusableAddress, canonical_email, clean_email
 from .translation import translated_language
 
 
@@ -267,10 +268,22 @@ class SingleLineField(forms.CharField):
 
 
 class EmailAddressField(forms.EmailField):
-    """An e-mail address with nothing invisible in it: a zero-width character makes
-    another string of the same address (and so would pass a limit per address)."""
+    """An e-mail address in its one canonical spelling (see core.addresses), with
+    nothing invisible in it: a zero-width character or a full-width domain makes
+    another string for the same mailbox, which would pass a limit per address."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if any(unicodedata.category(char) in _INVISIBLE_CATEGORIES for char in value):
+            return value  # refused in validate(): IDNA would quietly drop it
+        try:
+            return canonical_email(value) if value else value
+        except UnusableAddress:
+            return value  # refused in validate(), in the person's language
 
     def validate(self, value):
         super().validate(value)
         if any(unicodedata.category(char) in _INVISIBLE_CATEGORIES for char in value):
             raise ValidationError(validate_email.message, code="invalid")
+        if value:
+            clean_email(value)

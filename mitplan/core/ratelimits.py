@@ -36,6 +36,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
 
+from .cache import GUARD
+
 logger = logging.getLogger(__name__)
 
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -89,7 +91,7 @@ def _secret_from_file(day: str) -> bytes:
 
 
 def _secret_from_redis(day: str) -> bytes | None:
-    key = f"ratelimit-secret:{day}"
+    key = f"{GUARD}ratelimit-secret:{day}"
     try:
         cache.add(key, secrets.token_hex(32), timeout=2 * 86400)
         value = cache.get(key)

@@ -39,6 +39,7 @@ def carry_out(
     *limits: ratelimits.Limit,
     proved: bool = False,
     happened=lambda result: True,
+    stored_before=lambda: False,
     over_limit=OVER_LIMIT,
     failed=WRITE_FAILED,
 ):
@@ -48,13 +49,17 @@ def carry_out(
     `failed` are what the person is told then (a limit's own message wins).
     `proved`: the sender did the proof of work, so the per-client limits count but
     do not refuse. `happened(result)` False gives the slots back: the action found
-    nothing to do (a support given before)."""
+    nothing to do (a support given before). `stored_before()` True: this form was
+    stored already (a resend), so the action runs without counting, and a sender
+    past a limit is still told that what they sent is there."""
 
     def refused_by(limit):
         return NotCarriedOut(limit.message or over_limit, 429)
 
     try:
-        reservation = ratelimits.reserve(*limits, force=proved)
+        reservation = (
+            None if stored_before() else ratelimits.reserve(*limits, force=proved)
+        )
     except ratelimits.LimitReached as reached:
         raise refused_by(reached.limit) from None
     except DatabaseError:
@@ -78,6 +83,8 @@ def carry_out(
 
 
 def _release(reservation) -> None:
+    if reservation is None:
+        return
     try:
         reservation.release()
     except DatabaseError:  # the database is down: the slot expires with its window

@@ -51,6 +51,12 @@ def save_once(instance: models.Model, *, key_field: str = "submission_key"):
     return instance, Saved.CREATED
 
 
+def key_used(model: type[models.Model], key: str, key_field="submission_key") -> bool:
+    """Whether a form with this key was stored already: sending it again is a resend
+    (or a conflict), which stores nothing and so must not count against a limit."""
+    return bool(key) and model.objects.filter(**{key_field: key}).exists()
+
+
 def _outcome(existing, instance) -> Saved:
     digest = getattr(instance, "submission_digest", "")
     if digest and existing.submission_digest and digest != existing.submission_digest:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mitplan.contributions.models import Contribution, HistoryEntry
 from mitplan.core import ratelimits
+from mitplan.core.addresses import clean_email
 from mitplan.core.ratelimits import Limit
 
 from .models import Subscription
@@ -37,7 +38,7 @@ MAILBOX_FULL = _(
 def confirmation_limits(email: str) -> list[Limit]:
     """How many confirmation mails one address may get, whoever asks: no one can
     flood a stranger's mailbox, by changing their address or their browser."""
-    email = email.strip().lower()
+    email = clean_email(email)
     return [
         Limit.per_target(group, email, rate, message=MAILBOX_FULL)
         for group, rate in (
@@ -60,7 +61,7 @@ def subscription_request(
     until it is confirmed. Asking again resends the link and creates nothing new. An
     address the signed-in `user` has already confirmed for the account needs no
     second confirmation."""
-    email = email.strip().lower()
+    email = clean_email(email)
     try:
         with transaction.atomic():
             subscription, _created = Subscription.objects.get_or_create(

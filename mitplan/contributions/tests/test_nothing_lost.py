@@ -116,6 +116,37 @@ def test_the_limit_counts_what_was_stored_and_never_refuses_it(settings):
     assert Contribution.objects.filter(title__startswith="Idee ").count() == 3
 
 
+def test_a_resend_counts_nothing_and_is_answered_past_the_limit(settings):
+    """A resend (same key, same content) stores nothing, so it takes no slot; and a
+    sender past the limit who resends is told their contribution is there, not 429."""
+    settings.CONTRIBUTION_RATE = "2/h"
+    client = browser()
+    first = form_data(title="Erste Idee")
+    for _n in range(3):
+        assert client.post(NEW.format(lang="de"), first).status_code == 302
+    assert (
+        client.post(NEW.format(lang="de"), form_data(title="Zweite")).status_code == 302
+    )
+    assert (
+        client.post(NEW.format(lang="de"), form_data(title="Dritte")).status_code == 429
+    )
+    assert client.post(NEW.format(lang="de"), first).status_code == 302
+    assert Contribution.objects.filter(title="Erste Idee").count() == 1
+
+
+def test_a_resent_comment_takes_no_slot(settings):
+    settings.COMMENT_RATE = "2/h"
+    contribution = ContributionFactory()
+    client = browser()
+    url = detail(contribution, "de", "kommentieren/")
+    first = comment_data()
+    statuses = [client.post(url, first).status_code for _n in range(3)]
+    second = comment_data(submission="b-" + "b2" * 16, text="Ein zweiter Gedanke.")
+    statuses.append(client.post(url, second).status_code)
+    assert statuses == [302, 302, 302, 302]
+    assert Comment.objects.filter(contribution=contribution).count() == 2
+
+
 # --- §2 limits a client cannot lift -------------------------------------------------
 
 
@@ -237,11 +268,11 @@ def test_the_rate_limit_secret_is_in_no_database_and_no_cache():
             for row in cursor.fetchall():
                 assert secret.decode() not in " ".join(map(str, row)), table
     day = time.strftime("%Y-%m-%d", time.gmtime())
-    assert cache.get(f"ratelimit-secret:{day}") in (None, secret.decode())
+    assert cache.get(f"guard:ratelimit-secret:{day}") in (None, secret.decode())
     from django.conf import settings as django_settings
 
     if not django_settings.REDIS_URL:
-        assert cache.get(f"ratelimit-secret:{day}") is None
+        assert cache.get(f"guard:ratelimit-secret:{day}") is None
 
 
 # --- §3 no server error from any input ------------------------------------------

@@ -232,3 +232,28 @@ def test_the_challenge_view_answers_json_without_cookies_or_caching(client):
 @override_settings(ROOT_URLCONF=__name__)
 def test_the_challenge_view_only_answers_get(client):
     assert client.post("/altcha/challenge").status_code == 405
+
+
+@small_work
+def test_a_solved_proof_is_accepted_while_the_cache_is_down(monkeypatch):
+    """The replay guard lives in the cache; down, `add` says False, which must not
+    refuse every sender: the guard fails open while the cache rests."""
+    import socket
+
+    from mitplan.core import altcha as guard
+    from mitplan.core import cache as degrading
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]  # nothing listens there
+    monkeypatch.setattr(degrading, "_health", {})
+    down = degrading.DegradingRedisCache(
+        f"redis://127.0.0.1:{port}/0", {"OPTIONS": {"socket_connect_timeout": 0.5}}
+    )
+    monkeypatch.setattr(guard, "cache", down)
+    assert altcha_verify(_solved_payload())
+    # Forged or wrong payloads are still refused without the cache.
+    challenge = _challenge()
+    solution = _solve(challenge)
+    solution["counter"] += 1
+    assert not altcha_verify(_encode(challenge, solution))

@@ -312,6 +312,51 @@ def test_invalidations_lost_while_away_clear_the_cache_on_return(
     assert cache.get("process:1") is None
 
 
+def test_the_recovery_clear_keeps_guards_and_other_tenants_keys(
+    redis_server, monkeypatch
+):
+    """Not FLUSHDB: the rate limits' secret and used proofs of work stay (dropping
+    them reopens replays), and keys outside mitplan's prefix are not ours."""
+    import redis
+
+    monkeypatch.setattr(degrading, "RETRY_SECONDS", 0.2)
+    cache = degrading.DegradingRedisCache(
+        f"redis://127.0.0.1:{redis_server['port']}/0",
+        {"KEY_PREFIX": "mitplan", "OPTIONS": {"socket_connect_timeout": 0.5}},
+    )
+    raw = redis.Redis(host="127.0.0.1", port=redis_server["port"])
+    raw.set("someone-else", "theirs")
+    cache.set("guard:altcha-used:abc", True)
+    cache.set("page:1", "old page")
+    redis_server["stop"](save=True)
+    cache.delete("page:1")  # lost
+    redis_server["start"]()
+    time.sleep(0.3)
+    assert cache.get("page:1") is None
+    assert cache.get("guard:altcha-used:abc") is True
+    assert raw.get("someone-else") == b"theirs"
+
+
+def test_the_disk_cache_recovery_clear_keeps_guards(tmp_path, monkeypatch):
+    import sqlite3
+
+    monkeypatch.setattr(degrading, "RETRY_SECONDS", 0.0)
+    cache = degrading.DegradingDiskCache(str(tmp_path / "cache"), {})
+    cache.set("guard:ratelimit-secret:day", "s")
+    cache.set("page:1", "old page")
+    working = degrading.SQLiteFileCache._connection
+
+    def broken(*args, **kwargs):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(degrading.SQLiteFileCache, "_connection", broken)
+    cache.delete("page:1")  # lost
+    assert cache.is_resting() is True
+    monkeypatch.setattr(degrading.SQLiteFileCache, "_connection", working)
+    assert cache.get("page:1") is None
+    assert cache.get("guard:ratelimit-secret:day") == "s"
+
+
 @pytest.mark.django_db
 def test_pages_read_the_disk_cache_without_database_queries(tmp_path):
     """The database cache added 7–11 queries to each page (21 on the list)."""

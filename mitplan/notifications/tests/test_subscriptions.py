@@ -49,3 +49,29 @@ def test_the_mail_cap_holds_for_every_caller_of_the_service(settings):
             contribution=ContributionFactory(), email="cap@example.org", language="de"
         )
     assert Subscription.objects.filter(email="cap@example.org").count() == 2
+
+
+def test_the_mail_cap_holds_whatever_spelling_of_the_address(settings):
+    """Full-width letters, upper case and a Unicode or xn-- domain reach one mailbox:
+    they count under one cap and make one subscription per contribution."""
+    from mitplan.core.ratelimits import LimitReached
+    from mitplan.notifications.models import Subscription
+
+    settings.CONFIRMATION_MAIL_RATE_HOUR = "3/h"
+    contribution = ContributionFactory()
+    spellings = [
+        "ada@bücher.example",
+        "ＡＤＡ＠ＢÜＣＨＥＲ．ＥＸＡＭＰＬＥ",
+        "Ada@xn--bcher-kva.example",
+    ]
+    for spelling in spellings:
+        subscription_request(contribution=contribution, email=spelling, language="de")
+    assert list(Subscription.objects.values_list("email", flat=True)) == [
+        "ada@xn--bcher-kva.example"
+    ]
+    with pytest.raises(LimitReached):
+        subscription_request(
+            contribution=ContributionFactory(),
+            email="ada@BÜCHER。example",
+            language="de",
+        )
