@@ -232,13 +232,20 @@ BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 # What shows nothing: format characters (zero-width space, joiners, marks), spaces,
 # combining marks without a base.
 _INVISIBLE_CATEGORIES = {"Cf", "Zs", "Zl", "Zp", "Mn", "Me", "Cc"}
+# Letters and symbols that are drawn blank (Hangul fillers, the blank Braille cell):
+# a title of them looks empty though no category says so.
+_BLANK_CHARACTERS = set("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def _shows_nothing(char: str) -> bool:
+    return unicodedata.category(char) in _INVISIBLE_CATEGORIES or (
+        char in _BLANK_CHARACTERS
+    )
 
 
 def _refuse_invisible(value: str) -> None:
     """Text that shows nothing (only spaces, zero-width and bidi marks) is no text."""
-    if value and all(
-        unicodedata.category(char) in _INVISIBLE_CATEGORIES for char in value
-    ):
+    if value and all(_shows_nothing(char) for char in value):
         raise ValidationError(
             _("This shows no visible character. Please write it in words."),
             code="invisible",
@@ -274,7 +281,7 @@ class EmailAddressField(forms.EmailField):
 
     def to_python(self, value):
         value = super().to_python(value)
-        if any(unicodedata.category(char) in _INVISIBLE_CATEGORIES for char in value):
+        if any(_shows_nothing(char) for char in value):
             return value  # refused in validate(): IDNA would quietly drop it
         try:
             return canonical_email(value) if value else value
@@ -283,7 +290,7 @@ class EmailAddressField(forms.EmailField):
 
     def validate(self, value):
         super().validate(value)
-        if any(unicodedata.category(char) in _INVISIBLE_CATEGORIES for char in value):
+        if any(_shows_nothing(char) for char in value):
             raise ValidationError(validate_email.message, code="invalid")
         if value:
             clean_email(value)

@@ -92,6 +92,30 @@ _READ = re.compile(
     re.IGNORECASE,
 )
 _ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+# Query parameters of reader pages with few values each (filters, pages, the notes
+# after sending). A page asked for with any other parameter is rendered and not
+# stored: free text (a search, the similar-contributions check) or made-up names
+# would otherwise fill the cache with one entry per string a client can invent.
+STORED_PARAMETERS = frozenset(
+    {
+        "field",
+        "kind",
+        "state",
+        "language",
+        "tag",
+        "sort",
+        "page",
+        "page_size",
+        "process",
+        "sent",
+        "kommentiert",
+        "zusammengefuehrt",
+        "antwort",
+        "comment",
+        "cookie",
+    }
+)
+MAX_STORED_VALUE = 100
 _STORED_TYPES = ("text/html", "application/json")
 _UNSTORED_HEADERS = {
     "set-cookie",
@@ -210,6 +234,15 @@ def is_shareable_request(request) -> bool:
     )
 
 
+def has_storable_query(request) -> bool:
+    return all(
+        name in STORED_PARAMETERS and len(value) <= MAX_STORED_VALUE
+        for name, value in parse_qsl(
+            request.META.get("QUERY_STRING", ""), keep_blank_values=True
+        )
+    )
+
+
 def is_storable_response(response) -> bool:
     cache_control = response.get("Cache-Control", "").lower()
     return (
@@ -242,25 +275,27 @@ def _entry(response, data_version: int) -> dict:
         for name, value in response.items()
         if name.lower() not in _UNSTORED_HEADERS
     ]
+    # Kept compressed only (a fifth of the size); the rare client that takes no
+    # gzip gets it decompressed.
+    compressed = len(body) > 200
     return {
         "version": data_version,
         "status": response.status_code,
         "headers": headers,
-        "body": body,
-        "gzip": gzip.compress(body, compresslevel=6, mtime=0)
-        if len(body) > 200
-        else b"",
+        "body": gzip.compress(body, compresslevel=6, mtime=0) if compressed else body,
+        "gzip": compressed,
         "etag": f'W/"{hashlib.sha256(body).hexdigest()[:32]}"',
     }
 
 
 def _response(request, entry: dict, state: str):
-    use_gzip = bool(entry["gzip"]) and _ACCEPTS_GZIP.search(
+    use_gzip = entry["gzip"] and _ACCEPTS_GZIP.search(
         request.META.get("HTTP_ACCEPT_ENCODING", "")
     )
-    response = HttpResponse(
-        entry["gzip"] if use_gzip else entry["body"], status=entry["status"]
-    )
+    body = entry["body"]
+    if entry["gzip"] and not use_gzip:
+        body = gzip.decompress(body)
+    response = HttpResponse(body, status=entry["status"])
     for name, value in entry["headers"]:
         response[name] = value
     if use_gzip:
@@ -300,7 +335,11 @@ class PageCacheMiddleware:
         if entry is not None and entry.get("version") == current:
             return _response(request, entry, "hit")
         response = self.get_response(request)
-        if request.method != "GET" or not is_storable_response(response):
+        if (
+            request.method != "GET"
+            or not is_storable_response(response)
+            or not has_storable_query(request)
+        ):
             if response.cookies and "Cache-Control" not in response:
                 patch_cache_control(response, private=True)
             return response

@@ -323,6 +323,8 @@ def test_nul_bytes_in_tokens_and_slugs_are_a_bad_request(address):
     [
         ("\u200b\u200b\u200b", ""),
         ("\u202e\u2066", ""),
+        ("\u3164\u3164", ""),  # Hangul fillers: letters drawn blank
+        ("\u2800 \uffa0\u115f\u1160", ""),  # blank Braille cell and more fillers
         ("Sprachcafé", "Erika\r\nBcc: x@example.org"),
         ("Sprachcafé", "Erika\x07"),
     ],

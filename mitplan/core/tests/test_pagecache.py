@@ -243,6 +243,28 @@ def test_query_order_does_not_matter_but_values_do(reader):
     assert reader.get(LIST + "?sort=newest&kind=idea")["X-Cache"] == "miss"
 
 
+def test_free_text_and_invented_parameters_fill_no_cache(reader):
+    """One entry per string a client can invent would fill the disk: searches,
+    made-up parameter names and over-long values are rendered, never stored."""
+    from django.core.cache import cache
+
+    for query in ("?q=Sprachcaf%C3%A9", "?zzz=1", "?kind=" + "x" * 101):
+        first = reader.get(LIST + query)
+        assert first.status_code == 200 and "X-Cache" not in first
+        assert "X-Cache" not in reader.get(LIST + query)
+        assert cache.get(pagecache.page_key(first.wsgi_request)) is None
+    assert reader.get(LIST + "?kind=idea")["X-Cache"] == "miss"
+    assert reader.get(LIST + "?kind=idea")["X-Cache"] == "hit"
+
+
+def test_pages_are_kept_compressed_only(reader):
+    from django.core.cache import cache
+
+    response = reader.get(PORTAL)
+    entry = cache.get(pagecache.page_key(response.wsgi_request))
+    assert entry["gzip"] and entry["body"][:2] == b"\x1f\x8b"
+
+
 def test_bookkeeping_writes_keep_the_pages():
     assert not pagecache.changes_pages('INSERT INTO "django_session" ("x") VALUES (1)')
     assert not pagecache.changes_pages('UPDATE "core_ratecounter" SET "count" = 2')
