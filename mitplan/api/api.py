@@ -5,15 +5,17 @@ the apps' selectors."""
 import logging
 
 from django.core.exceptions import SuspiciousOperation
+from django.db import DatabaseError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import Field, NinjaAPI, Path, Query, Schema
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.pagination import PageNumberPagination, paginate
+from pydantic import field_validator
 
 from mitplan.contributions import selectors as contribution_selectors
 from mitplan.contributions.models import Contribution
-from mitplan.core.parsing import MAX_ID, parse_slug
+from mitplan.core.parsing import MAX_ID, parse_int, parse_slug
 from mitplan.processes.models import Process
 from mitplan.processes.participation import participation
 
@@ -38,7 +40,7 @@ class ErrorOut(Schema):
 
 
 # What each operation may answer besides 200, so the schema documents every status.
-ERRORS = {400: ErrorOut, 422: ErrorOut, 500: ErrorOut}
+ERRORS = {400: ErrorOut, 422: ErrorOut, 500: ErrorOut, 503: ErrorOut}
 NOT_FOUND = {404: ErrorOut, **ERRORS}
 
 
@@ -57,6 +59,18 @@ def _refused(request, exc):
     # Too many query fields, too big a body: the client's mistake, said as such.
     logger.warning("API request refused: %s", exc)
     return api.create_response(request, {"detail": "Bad request."}, status=400)
+
+
+@api.exception_handler(DatabaseError)
+def _database_down(request, exc):
+    # A full disk or a database that is away: a passing state, said as one, so
+    # clients retry instead of reporting a bug.
+    logger.exception("API: the database failed on %s", request.path)
+    response = api.create_response(
+        request, {"detail": "Temporarily unavailable; please retry."}, status=503
+    )
+    response["Retry-After"] = "60"
+    return response
 
 
 @api.exception_handler(Exception)
@@ -147,6 +161,17 @@ class ContributionPagination(PageNumberPagination):
     class Input(Schema):
         page: int = Field(1, ge=1, le=1_000_000)
         page_size: int | None = Field(None, ge=1, le=100)
+
+        @field_validator("page", "page_size", mode="before")
+        @classmethod
+        def _ascii_digits(cls, value):
+            # As every number in an address: ASCII digits only, no "+1", "1_0",
+            # " 1" or other scripts' digits (pydantic would read those).
+            if value is None or isinstance(value, int):
+                return value
+            if parse_int(value) is None:
+                raise ValueError("a whole number in ASCII digits")
+            return value
 
     def __init__(self, **kwargs):
         super().__init__(page_size=50, max_page_size=100, **kwargs)

@@ -129,3 +129,12 @@ def test_an_unknown_process_lists_nothing_and_counts_follow_changes(client):
     after = client.get("/api/v1/contributions?process=lip-2").json()["count"]
     assert after == before + 1
     assert client.get("/api/v1/contributions").json()["count"] == after
+
+
+@pytest.mark.parametrize("page", ["1_0", "+1", " 1", "١", "1.0", "0x1", "1e2"])
+def test_page_numbers_are_ascii_digits_only(client, page):
+    from urllib.parse import quote
+
+    response = client.get("/api/v1/contributions?page=" + quote(page))
+    assert response.status_code == 422
+    assert client.get("/api/v1/contributions?page=2&page_size=5").status_code == 200

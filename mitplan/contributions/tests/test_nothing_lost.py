@@ -410,6 +410,30 @@ def test_a_database_failing_before_the_form_is_reached_keeps_the_text():
     assert 'dir="rtl"' in shown.content.decode()
 
 
+def test_the_api_says_503_in_json_when_the_database_fails():
+    failure = OperationalError("database or disk is full")
+    with mock.patch("mitplan.api.api.Process.objects.prefetch_related") as query:
+        query.side_effect = failure
+        response = browser().get("/api/v1/processes")
+    assert response.status_code == 503
+    assert response["Content-Type"].startswith("application/json")
+    assert response["Retry-After"] == "60"
+    assert response.json() == {"detail": "Temporarily unavailable; please retry."}
+
+
+def test_staff_get_their_text_back_when_the_database_fails(admin_client):
+    """Not a bare 500 in the admin either: a long statement typed there is shown."""
+    from wagtail.admin.views import home
+
+    failure = OperationalError("database or disk is full")
+    with mock.patch.object(home.HomeView, "post", side_effect=failure, create=True):
+        response = admin_client.post(
+            "/admin/", {"text": "Eine lange Stellungnahme der Fachgruppe."}
+        )
+    assert response.status_code == 503
+    assert "Eine lange Stellungnahme der Fachgruppe." in response.content.decode()
+
+
 def test_a_public_form_refuses_big_files(settings):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
