@@ -10,8 +10,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from mitplan.contact import views as contact_views
-from mitplan.contributions import views as contribution_views
 from mitplan.processes import views as process_views
+from mitplan.processes.portal import portal_urls
 
 from .blocks import BodyBlock
 
@@ -71,62 +71,19 @@ class ProcessPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("process portal")
 
-    def get_context(self, request, *args, full=True, **kwargs):
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(process_views.portal_context(page=self, full=full))
+        context.update(process_views.portal_context(page=self))
         return context
 
     @path("")
     def portal(self, request):
         return self.render(request)
 
-    @path("handlungsfelder/", name="field_list")
-    def field_list(self, request):
-        return process_views.field_list(request, page=self)
-
-    @path("handlungsfelder/<slug:slug>/", name="field_detail")
-    def field_detail(self, request, slug):
-        return process_views.field_detail(request, page=self, slug=slug)
-
-    @path("ansprechpersonen/", name="advisor_list")
-    def advisor_list(self, request):
-        return process_views.advisor_list(request, page=self)
-
-    @path("beitraege/", name="contribution_list")
-    def contribution_list(self, request):
-        return contribution_views.contribution_list(request, page=self)
-
-    @path("beitraege/neu/", name="contribution_create")
-    def contribution_create(self, request):
-        return contribution_views.contribution_create(request, page=self)
-
-    @path("beitraege/aehnliche/", name="contribution_similar")
-    def contribution_similar(self, request):
-        return contribution_views.contribution_similar(request, page=self)
-
-    @path("beitraege/eingegangen/", name="contribution_received")
-    def contribution_received(self, request):
-        return contribution_views.contribution_received(request, page=self)
-
-    @path("beitraege/<int:pk>/", name="contribution_detail")
-    def contribution_detail(self, request, pk):
-        return contribution_views.contribution_detail(request, page=self, pk=pk)
-
-    @path("beitraege/<int:pk>/unterstuetzen/", name="contribution_support")
-    def contribution_support(self, request, pk):
-        return contribution_views.contribution_support(request, page=self, pk=pk)
-
-    @path("beitraege/<int:pk>/kommentieren/", name="contribution_comment")
-    def contribution_comment(self, request, pk):
-        return contribution_views.contribution_comment(request, page=self, pk=pk)
-
-    @path("beitraege/<int:pk>/melden/", name="contribution_report")
-    def contribution_report(self, request, pk):
-        return contribution_views.contribution_report(request, page=self, pk=pk)
-
-    @path("beitraege/<int:pk>/benachrichtigen/", name="contribution_subscribe")
-    def contribution_subscribe(self, request, pk):
-        return contribution_views.contribution_subscribe(request, page=self, pk=pk)
+    @classmethod
+    def get_subpage_urls(cls):
+        # Below the portal: what the apps registered (processes.portal.add_routes).
+        return (*super().get_subpage_urls(), *portal_urls())
 
 
 class StandardPage(Page):

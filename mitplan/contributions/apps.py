@@ -8,10 +8,12 @@ class ContributionsConfig(AppConfig):
     verbose_name = _("Contributions")
 
     def ready(self):
-        from mitplan.processes.portal import Panel, add_panel
+        from mitplan.processes.portal import Panel, add_panel, add_routes
 
+        from .routes import ROUTES
         from .selectors import responsiveness_by_field
 
+        add_routes(*ROUTES)
         # "Who answers how quickly" on the fields of action of a process.
         add_panel(
             Panel(

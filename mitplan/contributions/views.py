@@ -26,7 +26,7 @@ from mitplan.moderation import services as moderation_services
 from mitplan.notifications import services as notification_services
 from mitplan.processes import selectors as process_selectors
 from mitplan.processes.participation import participation
-from mitplan.processes.portal import portal_page
+from mitplan.processes.portal import page_context, portal_page
 
 from . import selectors, services
 from .forms import (
@@ -96,13 +96,13 @@ def detail_url(page, pk: int) -> str:
 
 
 def _context(request, page, **extra):
-    context = page.get_context(request, full=False)
+    context = page_context(request, page)
     context.update(extra)
     return context
 
 
 def contribution_list(request, *, page):
-    context = page.get_context(request, full=False)
+    context = page_context(request, page)
     process = context["process"]
     tags = selectors.process_tags(process)
     languages = selectors.languages_in_use(process)
@@ -230,7 +230,7 @@ def _typed(request) -> dict:
 @never_cache  # the form carries a one-time key: no cache may share the page
 @same_origin_post
 def contribution_create(request, *, page):
-    context = page.get_context(request, full=False)
+    context = page_context(request, page)
     process = context["process"]
     status = 200
     similar = None
@@ -336,7 +336,7 @@ def contribution_detail(
     support_refused=False,
     support_refusal=None,
 ):
-    context = page.get_context(request, full=False)
+    context = page_context(request, page)
     contribution = selectors.contribution_detail(context["process"], pk)
     if contribution.moderation_state == Contribution.Moderation.MERGED:
         # Permanent, and the page says why it is another one than the link promised.

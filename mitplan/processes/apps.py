@@ -6,3 +6,9 @@ class ProcessesConfig(AppConfig):
     name = "mitplan.processes"
     label = "processes"
     verbose_name = _("Participation processes")
+
+    def ready(self):
+        from .portal import add_routes
+        from .routes import ROUTES
+
+        add_routes(*ROUTES)

@@ -1,4 +1,5 @@
-"""Public pages of a process below its portal page (routed by cms.ProcessPage)."""
+"""Public pages of a process: what its portal shows, and its fields of action and
+contacts below the portal (routes registered in ProcessesConfig.ready)."""
 
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -6,24 +7,14 @@ from django.utils.translation import gettext as _
 
 from . import selectors
 from .participation import participation
-from .portal import panels_for
+from .portal import page_context, panels_for
 
 
-def portal_context(*, page, full: bool = True) -> dict:
-    """What every page of a process shows (its status notice, its fields of action);
-    the portal itself (`full`) also shows the timeline and the current phase."""
+def portal_context(*, page) -> dict:
+    """What the portal page shows besides its editorial text: the process with its
+    status notice, the timeline, the current phase and the fields of action."""
     process = selectors.process_for_pages(page.process_id)
     open_now = participation(process)
-    if not full:
-        return {
-            "process": process,
-            "process_page": page,
-            "participation": open_now,
-            "fields_of_action": list(process.fields_of_action.all()),
-            # Pages below the portal show none of its editorial text, so no
-            # "not translated yet" notice for it.
-            "shows_page_content": False,
-        }
     today = timezone.localdate()
     return {
         "process": process,
@@ -36,14 +27,14 @@ def portal_context(*, page, full: bool = True) -> dict:
 
 
 def field_list(request, *, page):
-    context = page.get_context(request, full=False)
+    context = page_context(request, page)
     context["panels"] = panels_for("fields", context["process"])
     context["breadcrumbs_extra"] = [(None, _("Fields of action"))]
     return TemplateResponse(request, "processes/field_list.html", context)
 
 
 def field_detail(request, *, page, slug):
-    context = page.get_context(request, full=False)
+    context = page_context(request, page)
     field = selectors.field_of_action_detail(context["process"], slug)
     context.update(
         {
@@ -59,7 +50,7 @@ def field_detail(request, *, page, slug):
 
 def advisor_list(request, *, page):
     """Everyone residents can write to, by field of action."""
-    context = page.get_context(request, full=False)
+    context = page_context(request, page)
     context.update(
         {
             "fields_with_advisors": selectors.fields_with_advisors(context["process"]),
