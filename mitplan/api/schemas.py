@@ -10,9 +10,24 @@ class PhaseOut(Schema):
     title: str
     starts_on: date
     ends_on: date | None
+    # The resident actions the phase allows (codes of processes.actions).
+    actions: list[str]
+    # The same, one flag per action of the first version (kept for clients).
     accepts_contributions: bool
     accepts_comments: bool
     accepts_supports: bool
+
+    @staticmethod
+    def resolve_accepts_contributions(phase) -> bool:
+        return "contributions" in phase.actions
+
+    @staticmethod
+    def resolve_accepts_comments(phase) -> bool:
+        return "comments" in phase.actions
+
+    @staticmethod
+    def resolve_accepts_supports(phase) -> bool:
+        return "supports" in phase.actions
 
 
 class ParticipationOut(Schema):

@@ -6,3 +6,8 @@ class CommentsConfig(AppConfig):
     name = "mitplan.comments"
     label = "comments"
     verbose_name = _("Comments")
+
+    def ready(self):
+        from mitplan.processes.actions import Action, add_actions
+
+        add_actions(Action("comments", _("residents can comment"), order=20))

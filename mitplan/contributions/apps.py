@@ -8,12 +8,17 @@ class ContributionsConfig(AppConfig):
     verbose_name = _("Contributions")
 
     def ready(self):
+        from mitplan.processes.actions import Action, add_actions
         from mitplan.processes.portal import Panel, add_panel, add_routes
 
         from .routes import ROUTES
         from .selectors import responsiveness_by_field
 
         add_routes(*ROUTES)
+        add_actions(
+            Action("contributions", _("residents can send contributions"), order=10),
+            Action("supports", _("residents can support contributions"), order=30),
+        )
         # "Who answers how quickly" on the fields of action of a process.
         add_panel(
             Panel(

@@ -6,7 +6,7 @@ client could lift a limit by re-spelling the address."""
 import unicodedata
 
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext_lazy as _
+from django.core.validators import validate_email
 
 # RFC 5321: a local part has at most 64 octets, an address at most 254.
 LOCAL_PART_MAX = 64
@@ -43,6 +43,5 @@ def clean_email(address: str) -> str:
     try:
         return canonical_email(address)
     except UnusableAddress:
-        raise ValidationError(
-            _("Enter a valid email address."), code="invalid"
-        ) from None
+        # Django's own message, translated by Django's catalogs.
+        raise ValidationError(validate_email.message, code="invalid") from None

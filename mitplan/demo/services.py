@@ -53,7 +53,7 @@ def _process_create() -> Process:
             sort_order=order,
             starts_on=phase["starts_on"],
             ends_on=phase["ends_on"],
-            **{f"accepts_{feature}": True for feature in phase.get("open", ())},
+            actions=list(phase.get("open", ())),
             **_tr("title", phase["title"]),
             **_tr("description", phase["description"]),
         )

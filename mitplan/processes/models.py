@@ -5,18 +5,22 @@ Texts that residents read are translated per field (see translation.py); German 
 the source and the fallback.
 """
 
+from django import forms
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.fields import RichTextField
 
 from mitplan.organisations.models import Organisation
+
+from . import actions
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -78,6 +82,29 @@ class Process(ClusterableModel):
         return self.status == self.Status.PAUSED
 
 
+class ResidentActionsField(models.JSONField):
+    """A list of resident action codes, edited as checkboxes of the declared actions
+    and validated against them."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("validators", [actions.validate_codes])
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        kwargs.pop("validators", None)
+        return name, path, args, kwargs
+
+    def formfield(self, **kwargs):
+        return forms.MultipleChoiceField(
+            label=capfirst(self.verbose_name),
+            choices=actions.choices,
+            widget=forms.CheckboxSelectMultiple,
+            required=False,
+            help_text=self.help_text,
+        )
+
+
 class Phase(models.Model):
     process = ParentalKey(
         Process,
@@ -89,13 +116,10 @@ class Phase(models.Model):
     description = models.TextField(_("description"), max_length=2000, blank=True)
     starts_on = models.DateField(_("starts on"))
     ends_on = models.DateField(_("ends on"), null=True, blank=True)
-    # What residents can do online while this phase runs (see participation.py).
-    accepts_contributions = models.BooleanField(
-        _("residents can send contributions"), default=False
-    )
-    accepts_comments = models.BooleanField(_("residents can comment"), default=False)
-    accepts_supports = models.BooleanField(
-        _("residents can support contributions"), default=False
+    # What residents can do online while this phase runs: codes of the actions
+    # the apps declared (processes.actions; decided in participation.py).
+    actions = ResidentActionsField(
+        _("Open to residents online while it runs"), default=list, blank=True
     )
     sort_order = models.PositiveIntegerField(_("order"), default=0)
 

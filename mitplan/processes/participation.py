@@ -1,7 +1,8 @@
-"""What residents can do online right now: send contributions, comment, support.
+"""What residents can do online right now: the actions the apps declared
+(processes.actions: send contributions, comment, support, …).
 
-Each phase says what it allows; what is open is what the running phases allow
-together. A planned or completed process allows nothing. While a process is paused,
+Each phase says which actions it allows; what is open is what the running phases
+allow together. A planned or completed process allows nothing. While a process is paused,
 phases with an end date are on hold, and an open-ended one (like "online
 participation" in the model case, which went on through the pandemic) goes on.
 """
@@ -14,9 +15,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from . import actions
 from .models import Phase, Process
-
-FEATURES = ("contributions", "comments", "supports")
 
 
 def phase_state(process: Process, phase: Phase, today: date) -> str:
@@ -31,15 +31,24 @@ def phase_state(process: Process, phase: Phase, today: date) -> str:
 
 @dataclass(frozen=True)
 class Participation:
-    contributions: bool
-    comments: bool
-    supports: bool
+    """The actions open now; each declared action reads as an attribute
+    (`participation.comments`), as templates and the API ask."""
+
+    open_actions: frozenset
     # Why something is closed, in the reader's language ("" when all is open).
     closed_reason: str = ""
 
+    def allows(self, code: str) -> bool:
+        return code in self.open_actions
+
+    def __getattr__(self, name):
+        if name in actions.codes():
+            return name in self.open_actions
+        raise AttributeError(name)
+
     @property
     def is_open(self) -> bool:
-        return self.contributions or self.comments or self.supports
+        return bool(self.open_actions)
 
 
 def participation(process: Process, *, today: date | None = None) -> Participation:
@@ -50,15 +59,13 @@ def participation(process: Process, *, today: date | None = None) -> Participati
         return _closed(_("The process is completed: you can still read everything."))
     if process.status == Process.Status.PLANNED:
         return _closed(_("The process has not started yet."))
+    declared = set(actions.codes())
     running = [p for p in phases if phase_state(process, p, today) == "current"]
-    allowed = {
-        feature: any(getattr(p, f"accepts_{feature}") for p in running)
-        for feature in FEATURES
-    }
+    allowed = {code for p in running for code in p.actions} & declared
     reason = ""
-    closed = [feature for feature, is_open in allowed.items() if not is_open]
+    closed = declared - allowed
     on_hold = [p for p in phases if phase_state(process, p, today) == "on_hold"]
-    if closed and any(getattr(p, f"accepts_{f}") for p in on_hold for f in closed):
+    if closed and any(closed & set(p.actions) for p in on_hold):
         # Its dates move when the process resumes, so no date can be promised.
         reason = _("The process is paused: this opens again when it resumes.")
     elif closed:
@@ -67,7 +74,7 @@ def participation(process: Process, *, today: date | None = None) -> Participati
                 p
                 for p in phases
                 if phase_state(process, p, today) == "upcoming"
-                and any(getattr(p, f"accepts_{f}") for f in FEATURES)
+                and declared & set(p.actions)
             ),
             key=lambda p: p.starts_on,
         )
@@ -77,13 +84,11 @@ def participation(process: Process, *, today: date | None = None) -> Participati
             ) % {"date": date_format(upcoming[0].starts_on, "DATE_FORMAT")}
         else:
             reason = _("In the current phase of the process this is closed.")
-    return Participation(**allowed, closed_reason=reason)
+    return Participation(frozenset(allowed), closed_reason=reason)
 
 
 def _closed(reason: str) -> Participation:
-    return Participation(
-        contributions=False, comments=False, supports=False, closed_reason=reason
-    )
+    return Participation(frozenset(), closed_reason=reason)
 
 
 class ActionClosed(ValidationError):
@@ -93,9 +98,9 @@ class ActionClosed(ValidationError):
 def require_open(process: Process, feature: str) -> None:
     """The gate of every resident action, called by the services (so views, the API
     and anything later share it): raises ActionClosed, saying why, when the running
-    phases do not allow `feature` ("contributions", "comments", "supports")."""
-    if feature not in FEATURES:
+    phases do not allow `feature` (a declared action: "contributions", …)."""
+    if feature not in actions.codes():
         raise ValueError(f"Unknown resident action {feature!r}.")
     now = participation(process)
-    if not getattr(now, feature):
+    if not now.allows(feature):
         raise ActionClosed(now.closed_reason, code="closed")

@@ -84,14 +84,7 @@ class ProcessViewSet(ModelViewSet):
                         *translated_panels("title", "description"),
                         FieldPanel("starts_on"),
                         FieldPanel("ends_on"),
-                        MultiFieldPanel(
-                            [
-                                FieldPanel("accepts_contributions"),
-                                FieldPanel("accepts_comments"),
-                                FieldPanel("accepts_supports"),
-                            ],
-                            heading=_("Open to residents online while it runs"),
-                        ),
+                        FieldPanel("actions"),
                     ],
                 )
             ],

@@ -16,7 +16,9 @@ pytestmark = pytest.mark.django_db
 
 
 def close(*features):
-    Phase.objects.update(**{f"accepts_{feature}": False for feature in features})
+    for phase in Phase.objects.all():
+        phase.actions = [code for code in phase.actions if code not in features]
+        phase.save(update_fields=["actions"])
 
 
 def comment_data(text):
@@ -78,7 +80,7 @@ def test_a_phase_opened_again_counts_at_once(client):
     close("supports")
     assert client.post(detail(contribution, suffix="unterstuetzen/")).status_code == 403
     phase = Phase.objects.get(title_de="Online-Beteiligung")
-    phase.accepts_supports = True
+    phase.actions = [*phase.actions, "supports"]
     phase.save()  # as staff do in the admin: the cached process is forgotten
     # The first press gets the supporter cookie and is sent back (307) to count.
     first = client.post(detail(contribution, suffix="unterstuetzen/"))

@@ -83,3 +83,49 @@ def test_staff_screens_list_and_edit(staff_client, url, model):
     assert listing.status_code == 200
     assert f'href="{url}edit/{first.pk}/"' in listing.content.decode()
     assert staff_client.get(f"{url}edit/{first.pk}/").status_code == 200
+
+
+def _form_data(html: str) -> dict:
+    """What a browser would send for the page's edit form, unchanged."""
+    from bs4 import BeautifulSoup
+
+    form = next(
+        form
+        for form in BeautifulSoup(html, "html.parser").find_all("form")
+        if form.find(attrs={"name": "phases-TOTAL_FORMS"})
+    )
+    data: dict = {}
+    for field in form.find_all(["input", "textarea", "select"]):
+        name = field.get("name")
+        if not name or field.get("type") in ("submit", "button", "file"):
+            continue
+        if field.name == "textarea":
+            value = field.text
+        elif field.name == "select":
+            chosen = field.find("option", selected=True)
+            value = chosen.get("value", "") if chosen else ""
+        elif field.get("type") in ("checkbox", "radio"):
+            if not field.has_attr("checked"):
+                continue
+            value = field.get("value", "on")
+        else:
+            value = field.get("value", "")
+        data.setdefault(name, []).append(value)
+    return data
+
+
+def test_staff_choose_a_phases_actions_from_what_the_apps_declared(
+    staff_client, process
+):
+    url = f"/admin/participation/processes/edit/{process.pk}/"
+    html = staff_client.get(url).content.decode()
+    phase = process.phases.order_by("sort_order", "starts_on", "pk").first()
+    index = list(process.phases.all()).index(phase)
+    for code in ("contributions", "comments", "supports"):
+        assert f'name="phases-{index}-actions" value="{code}"' in html
+    data = _form_data(html)
+    data[f"phases-{index}-actions"] = ["comments"]
+    response = staff_client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    phase.refresh_from_db()
+    assert phase.actions == ["comments"]

@@ -20,7 +20,7 @@ def phase(process, start, end, *features):
         process=process,
         starts_on=start,
         ends_on=end,
-        **{f"accepts_{feature}": True for feature in features},
+        actions=list(features),
     )
 
 
@@ -82,9 +82,13 @@ def test_the_model_case_takes_input_online_through_its_pause(process):
 
 
 def test_the_api_says_what_is_open(client, process):
-    process.phases.update(accepts_comments=False)
+    for phase in process.phases.all():
+        phase.actions = [code for code in phase.actions if code != "comments"]
+        phase.save()
     data = client.get("/api/v1/processes/lip-2").json()
     assert data["participation"]["contributions"] is True
     assert data["participation"]["comments"] is False
     assert data["participation"]["closed_reason"]
     assert {"accepts_contributions", "accepts_comments"} <= set(data["phases"][0])
+    running = [p for p in data["phases"] if "contributions" in p["actions"]]
+    assert running and "comments" not in running[0]["actions"]
