@@ -8,6 +8,7 @@ class ContributionsConfig(AppConfig):
     verbose_name = _("Contributions")
 
     def ready(self):
+        from mitplan.processes import roles
         from mitplan.processes.actions import Action, add_actions
         from mitplan.processes.portal import Panel, add_panel, add_routes
 
@@ -15,6 +16,14 @@ class ContributionsConfig(AppConfig):
         from .selectors import responsiveness_by_field
 
         add_routes(*ROUTES)
+        roles.grant(
+            roles.PROCESS_OWNERS,
+            "contributions.view_contribution",
+            "contributions.change_contribution",
+            "contributions.view_statement",
+            "contributions.change_statement",
+        )
+        roles.grant(roles.EXPERT_GROUPS, "contributions.view_contribution")
         add_actions(
             Action("contributions", _("residents can send contributions"), order=10),
             Action("supports", _("residents can support contributions"), order=30),

@@ -6,3 +6,10 @@ class ModerationConfig(AppConfig):
     name = "mitplan.moderation"
     label = "moderation"
     verbose_name = _("Moderation")
+
+    def ready(self):
+        from mitplan.processes import roles
+
+        roles.grant(
+            roles.PROCESS_OWNERS, "moderation.view_report", "moderation.change_report"
+        )

@@ -380,3 +380,23 @@ for _model in (Process, Phase, StatusChange, FieldOfAction):
     models.signals.post_delete.connect(
         _process_changed, sender=_model, dispatch_uid=f"process-gone-{_model.__name__}"
     )
+
+
+class StaffRole(models.Model):
+    """Which group holds a staff role (processes.roles): the role is known by its
+    key, so staff may rename the group."""
+
+    key = models.CharField(_("role"), max_length=40, unique=True)
+    group = models.OneToOneField(
+        "auth.Group",
+        on_delete=models.CASCADE,
+        related_name="staff_role",
+        verbose_name=_("group"),
+    )
+
+    class Meta:
+        verbose_name = _("staff role")
+        verbose_name_plural = _("staff roles")
+
+    def __str__(self):
+        return f"{self.key}: {self.group.name}"

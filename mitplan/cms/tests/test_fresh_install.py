@@ -14,6 +14,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import LocaleSynchronization
 from mitplan.cms.models import HomePage
+from mitplan.processes.roles import ROLES, group_of
 site = Site.objects.get(is_default_site=True)
 print(json.dumps({
     "locales": sorted(Locale.objects.values_list("language_code", flat=True)),
@@ -23,6 +24,13 @@ print(json.dumps({
         pk__in=HomePage.objects.values("pk")).count(),
     "site_root_is_home": HomePage.objects.filter(pk=site.root_page_id).exists(),
     "roles": sorted(Group.objects.values_list("name", flat=True)),
+    "grants": {
+        role.key: sorted(
+            f"{p.content_type.app_label}.{p.codename}"
+            for p in group_of(role).permissions.all()
+        )
+        for role in ROLES
+    },
 }))
 """
 
@@ -57,3 +65,11 @@ def test_migrate_without_the_demo_gives_ten_languages_and_a_home(tmp_path):
     assert state["placeholders"] == 0  # Wagtail's "Welcome" page is gone
     assert state["site_root_is_home"]
     assert {"Prozessverantwortliche", "Fachgruppen"} <= set(state["roles"])
+    # Each app granted its part of a role (processes.roles).
+    assert "contributions.change_statement" in state["grants"]["process_owners"]
+    assert "moderation.change_report" in state["grants"]["process_owners"]
+    assert "processes.change_process" in state["grants"]["process_owners"]
+    assert state["grants"]["expert_groups"] == [
+        "contributions.view_contribution",
+        "wagtailadmin.access_admin",
+    ]

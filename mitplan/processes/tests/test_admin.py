@@ -1,5 +1,6 @@
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 
 from mitplan.processes.models import Process
 
@@ -129,3 +130,15 @@ def test_staff_choose_a_phases_actions_from_what_the_apps_declared(
     assert response.status_code == 302, response.content.decode()[:3000]
     phase.refresh_from_db()
     assert phase.actions == ["comments"]
+
+
+def test_a_role_keeps_its_group_when_staff_rename_it():
+    from mitplan.processes import roles
+
+    group = roles.group_of(roles.PROCESS_OWNERS)
+    group.name = "Integrationsbüro"
+    group.save()
+    roles.roles_ensure()  # as after the next migrate
+    assert roles.group_of(roles.PROCESS_OWNERS).pk == group.pk
+    assert not Group.objects.filter(name="Prozessverantwortliche").exists()
+    assert group.permissions.filter(codename="change_statement").exists()
