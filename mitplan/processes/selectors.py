@@ -161,7 +161,7 @@ def process_for_pages(process_id: int) -> Process:
 
 # Part of the key: raise it when the cached objects change shape (a new field), so
 # a deployment never reads objects pickled by the release before.
-PROCESS_CACHE_VERSION = 2
+PROCESS_CACHE_VERSION = 3  # 3: phases store their actions
 
 
 def _process_key(process_id: int) -> str:
