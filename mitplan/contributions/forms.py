@@ -18,7 +18,6 @@ from mitplan.core.forms import (
     SingleLineField,
 )
 from mitplan.core.spam import SpamGuardMixin
-from mitplan.moderation.models import Report
 from mitplan.processes.forms import SPOKEN_LANGUAGES
 
 from .languages import detect_language
@@ -181,17 +180,6 @@ class CommentForm(SpamGuardMixin):
     )
     # The comment form is on the contribution's page, which caches share.
     submission = SubmissionKeyField(browser_made=True)
-
-
-class ReportForm(KernForm):
-    reason = forms.ChoiceField(
-        label=_("What is wrong with it?"),
-        choices=Report.Reason.choices,
-        widget=forms.RadioSelect,
-    )
-    explanation = MultilineField(
-        label=_("Explanation"), max_length=1000, required=False, rows=3
-    )
 
 
 class SubscribeForm(KernForm):

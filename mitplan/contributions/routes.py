@@ -24,9 +24,6 @@ ROUTES = (
         "contribution_comment",
     ),
     Route(
-        "beitraege/<int:pk>/melden/", views.contribution_report, "contribution_report"
-    ),
-    Route(
         "beitraege/<int:pk>/benachrichtigen/",
         views.contribution_subscribe,
         "contribution_subscribe",

@@ -22,7 +22,6 @@ from mitplan.core.parsing import parse_id
 from mitplan.core.ratelimits import Limit
 from mitplan.core.sending import NotCarriedOut, carry_out
 from mitplan.core.submissions import Saved
-from mitplan.moderation import services as moderation_services
 from mitplan.notifications import services as notification_services
 from mitplan.processes import selectors as process_selectors
 from mitplan.processes.participation import participation
@@ -33,7 +32,6 @@ from .forms import (
     CommentForm,
     ContributionForm,
     FilterForm,
-    ReportForm,
     SubscribeForm,
     new_submission_key,
     signed_key,
@@ -76,7 +74,7 @@ RESENT_OTHER_CONTENT = gettext_lazy(
 )
 
 
-def _public_contribution(page, pk: int):
+def public_contribution(page, pk: int):
     """The published contribution the small forms act on; anything else is a 404."""
     contribution = selectors.contribution_detail(page.process, pk)
     if not contribution.is_public:
@@ -93,6 +91,17 @@ def _detail_again(request, *, page, pk: int, name: str, form, status: int):
 
 def detail_url(page, pk: int) -> str:
     return page.url + page.reverse_subpage("contribution_detail", args=[pk])
+
+
+def breadcrumbs_to(page, contribution) -> list:
+    """The trail from the portal to a contribution's page, for pages below it."""
+    return [
+        (page.reverse_subpage("contribution_list"), _("Contributions")),
+        (
+            page.reverse_subpage("contribution_detail", args=[contribution.pk]),
+            contribution.title,
+        ),
+    ]
 
 
 def _context(request, page, **extra):
@@ -470,7 +479,7 @@ def contribution_support(request, *, page, pk: int):
     address (307 keeps the POST), so a person notices nothing, while a client that
     keeps no cookies never counts. How many new supporters one network address may
     add to one contribution a day is capped (README: "one person, one support")."""
-    contribution = _public_contribution(page, pk)
+    contribution = public_contribution(page, pk)
     url = detail_url(page, contribution.pk) + "#support"
     if not _open_for(page, "supports"):
         return contribution_detail(
@@ -523,7 +532,7 @@ def contribution_support(request, *, page, pk: int):
 @same_origin_post
 @post_only
 def contribution_comment(request, *, page, pk: int):
-    contribution = _public_contribution(page, pk)
+    contribution = public_contribution(page, pk)
     form = CommentForm(request.POST)
     if not _open_for(page, "comments"):
         form.is_valid()
@@ -591,81 +600,10 @@ def contribution_comment(request, *, page, pk: int):
     )
 
 
-ALREADY_REPORTED = gettext_lazy(
-    "You have reported this already; the moderation will look at it. One report "
-    "per person is enough."
-)
-
-
-@never_cache
-@same_origin_post
-def contribution_report(request, *, page, pk: int):
-    contribution = _public_contribution(page, pk)
-    comment = None
-    comment_id = request.GET.get("comment") or request.POST.get("comment")
-    if comment_id:
-        comment_pk = parse_id(comment_id)
-        if comment_pk is None:
-            raise Http404
-        comment = contribution.comments.filter(pk=comment_pk, is_hidden=False).first()
-        if comment is None:
-            raise Http404
-    status = 200
-    form = ReportForm(request.POST or None)
-    if request.method == "POST":
-        target = f"comment:{comment.pk}" if comment else f"contribution:{pk}"
-        limits = [
-            Limit.per_client(request, "contributions.report", settings.REPORT_RATE),
-            # One report per network address and item a day; more add nothing.
-            Limit.per_target(
-                "contributions.report.item",
-                f"{ratelimits.client_address(request)}|{target}",
-                "1/d",
-                message=ALREADY_REPORTED,
-            ),
-        ]
-        if form.is_valid():
-            try:
-                carry_out(
-                    lambda: moderation_services.report_add(
-                        reason=form.cleaned_data["reason"],
-                        explanation=form.cleaned_data["explanation"],
-                        contribution=None if comment else contribution,
-                        comment=comment,
-                    ),
-                    *limits,
-                )
-            except NotCarriedOut as refusal:
-                form.add_error(None, refusal.message)
-                status = refusal.status
-            else:
-                return redirect(detail_url(page, contribution.pk) + "?reported=1")
-        else:
-            status = 400
-    context = _context(
-        request,
-        page,
-        form=form,
-        contribution=contribution,
-        reported_comment=comment,
-        breadcrumbs_extra=[
-            (page.reverse_subpage("contribution_list"), _("Contributions")),
-            (
-                page.reverse_subpage("contribution_detail", args=[pk]),
-                contribution.title,
-            ),
-            (None, _("Report")),
-        ],
-    )
-    return TemplateResponse(
-        request, "contributions/report_form.html", context, status=status
-    )
-
-
 @same_origin_post
 @post_only
 def contribution_subscribe(request, *, page, pk: int):
-    contribution = _public_contribution(page, pk)
+    contribution = public_contribution(page, pk)
     form = SubscribeForm(request.POST)
     if not form.is_valid():
         return _detail_again(

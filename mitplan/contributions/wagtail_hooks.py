@@ -1,8 +1,7 @@
 """Staff screens: the contributions list (moderators see all, expert-group members
-their group's), each contribution's moderation screen, offline input, reports."""
+their group's), each contribution's moderation screen, offline input. The
+"Moderation" menu that holds the list is moderation's (with the abuse reports)."""
 
-import django_filters
-from django import forms
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
@@ -10,34 +9,18 @@ from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic import CreateView, EditView, IndexView
-from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.views.generic import EditView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button, ButtonWithDropdown, HeaderButton
 
-from mitplan.moderation.models import Report
+from mitplan.core.admin_views import NoAddIndexView, RedirectToIndex
 from mitplan.processes.models import Process
 
 from . import admin_views, rules
 from .models import Contribution, HistoryEntry
 from .services import LOG_PREFIX
-
-
-class NoAddIndexView(IndexView):
-    """Residents send contributions and reports; staff never add them here (offline
-    input has its own screen). Wagtail's viewsets have no switch for that."""
-
-    def get_add_url(self):
-        return None
-
-
-class RedirectToIndex(CreateView):
-    def dispatch(self, request, *args, **kwargs):
-        return redirect(self.index_url_name)
 
 
 def _isolated_title(contribution) -> str:
@@ -186,105 +169,16 @@ class ContributionViewSet(ModelViewSet):
     form_fields = ["title"]
 
 
-def _isolated_report_target(field_name):
-    """The reported contribution's title or comment's text, isolated (see above)."""
-
-    def accessor(report):
-        target = getattr(report, field_name)
-        if target is None and field_name == "contribution" and report.comment:
-            target = report.comment.contribution  # the one the comment is under
-        if target is None:
-            return ""
-        text = target.title if field_name == "contribution" else target.text
-        shown = text if len(text) <= 120 else text[:119].rsplit(" ", 1)[0] + " …"
-        return format_html('<bdi lang="{}" dir="auto">{}</bdi>', target.language, shown)
-
-    return accessor
-
-
-class ReportIndexView(NoAddIndexView):
-    def get_base_queryset(self):
-        return (
-            super()
-            .get_base_queryset()
-            .select_related("contribution", "comment", "comment__contribution")
-        )
-
-    def _get_custom_column(self, field_name, *args, **kwargs):
-        if field_name in ("contribution", "comment"):
-            kwargs.setdefault("accessor", _isolated_report_target(field_name))
-        return super()._get_custom_column(field_name, *args, **kwargs)
-
-
-class ReportFilterSet(WagtailFilterSet):
-    status = django_filters.ChoiceFilter(
-        label=_("Status"),
-        choices=[("open", _("Open")), ("closed", _("Closed"))],
-        empty_label=_("All"),
-        method="filter_status",
-        widget=forms.RadioSelect,
-    )
-
-    class Meta:
-        model = Report
-        fields = ["reason"]
-
-    def filter_status(self, queryset, name, value):
-        return queryset.filter(resolved_at__isnull=value == "open")
-
-
-class ReportEditView(EditView):
-    """Saving the measure taken closes the report (who and when), as closing it
-    on the contribution's moderation screen does."""
-
-    def save_instance(self):
-        from mitplan.moderation.services import report_resolve
-
-        report = self.form.save(commit=False)
-        return report_resolve(
-            report=report, resolution=report.resolution, actor=self.request.user
-        )
-
-
-class ReportViewSet(ModelViewSet):
-    model = Report
-    name = "reports"
-    url_prefix = "participation/reports"
-    icon = "warning"
-    # Not "Reports": Wagtail's own menu already has an entry of that name.
-    menu_label = _("Abuse reports")
-    index_view_class = ReportIndexView
-    add_view_class = RedirectToIndex
-    copy_view_enabled = False
-    list_display = ["__str__", "reason", "contribution", "comment", "resolved_at"]
-    filterset_class = ReportFilterSet
-    edit_view_class = ReportEditView
-    # What was reported and why, beside the measure that closes it.
-    panels = [
-        FieldPanel("contribution", read_only=True),
-        FieldPanel("comment", read_only=True),
-        FieldPanel("reason", read_only=True),
-        FieldPanel("explanation", read_only=True),
-        FieldPanel("resolution"),
-    ]
-
-
-class ModerationGroup(ViewSetGroup):
-    menu_label = _("Moderation")
-    menu_icon = "comment"
-    menu_order = 140
-    items = (ContributionViewSet, ReportViewSet)
-
-
-@hooks.register("register_admin_viewset")
-def register_viewsets():
-    return ModerationGroup()
+# A hook whose functions take the user and return more dashboard items:
+# {"count", "icon", "url", "text"} (the text says the count in words).
+WAITING_WORK_HOOK = "mitplan_waiting_work"
 
 
 class WaitingWorkPanel(Component):
     """The dashboard's answer to "what waits for me?": for moderators the contributions
-    to moderate and the open abuse reports, for expert-group members their group's
-    contributions that wait for a statement. Each number links to its list."""
+    to moderate (and what other apps add: the open abuse reports), for expert-group
+    members their group's contributions that wait for a statement. Each number links
+    to its list."""
 
     name = "contributions_waiting_work"
     template_name = "contributions/admin/dashboard_panel.html"
@@ -308,15 +202,10 @@ class WaitingWorkPanel(Component):
                     f"{Contribution.Moderation.PENDING}",
                 }
             )
-            if self.user.has_perm("moderation.view_report"):
-                items.append(
-                    {
-                        "count": Report.objects.filter(resolved_at=None).count(),
-                        "kind": "reports",
-                        "icon": "warning",
-                        "url": reverse("reports:index") + "?status=open",
-                    }
-                )
+        # What other apps add (moderation: open abuse reports), Wagtail's own way:
+        # a hook, so this app imports none of them.
+        for waiting_work in hooks.get_hooks(WAITING_WORK_HOOK):
+            items.extend(waiting_work(self.user))
         if group_ids := rules.expert_group_ids(self.user):
             query = {
                 "moderation_state": Contribution.Moderation.PUBLISHED,

@@ -9,7 +9,11 @@ class ModerationConfig(AppConfig):
 
     def ready(self):
         from mitplan.processes import roles
+        from mitplan.processes.portal import add_routes
 
+        from .routes import ROUTES
+
+        add_routes(*ROUTES)
         roles.grant(
             roles.PROCESS_OWNERS, "moderation.view_report", "moderation.change_report"
         )
