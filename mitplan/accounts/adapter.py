@@ -8,15 +8,27 @@ from urllib.parse import urlparse
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 
 from mitplan.core import ratelimits
-from mitplan.core.addresses import UnusableAddress, canonical_email
+from mitplan.core.addresses import UnusableAddress, canonical_email, clean_email
+from mitplan.core.forms import shows_nothing
 from mitplan.core.ratelimits import Limit
 
 logger = logging.getLogger("mitplan.security")
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def clean_email(self, email: str) -> str:
+        # Sign-up, password reset and added addresses: the one spelling per
+        # mailbox that the residents' forms use (core.addresses), so an account
+        # cannot be had twice for one mailbox nor mail sent to an address literal.
+        email = super().clean_email(email)
+        if any(shows_nothing(char) for char in email):
+            raise ValidationError(validate_email.message, code="invalid")
+        return clean_email(email)
+
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         # Signing up with a stranger's address (from any browser) sends them a mail
         # each time ("confirm" or "you have an account already"). Past the limit the

@@ -3,6 +3,7 @@ action and published contributions with their outcome. Routers only; the reads a
 the apps' selectors."""
 
 import logging
+from typing import Annotated
 
 from django.core.exceptions import SuspiciousOperation
 from django.db import DatabaseError
@@ -11,7 +12,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, NinjaAPI, Path, Query, Schema
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.pagination import PageNumberPagination, paginate
-from pydantic import field_validator
+from pydantic import BeforeValidator, field_validator
 
 from mitplan.contributions import selectors as contribution_selectors
 from mitplan.contributions.models import Contribution
@@ -154,6 +155,19 @@ def _contribution_out(contribution: Contribution) -> dict:
     }
 
 
+def _written_number(value):
+    """As every number in an address: ASCII digits only, written one way (no "+1",
+    "1_0", " 1", "041" or other scripts' digits, which pydantic would read)."""
+    if value is None or isinstance(value, int):
+        return value
+    if parse_int(value) is None or (len(value) > 1 and value.startswith("0")):
+        raise ValueError("a whole number in ASCII digits, without leading zeros")
+    return value
+
+
+WrittenId = Annotated[int, BeforeValidator(_written_number)]
+
+
 class ContributionPagination(PageNumberPagination):
     """Pages of 50 (at most 100 on request). A page number past any real list is
     an empty page; one no database could even offset to is refused (422)."""
@@ -162,16 +176,9 @@ class ContributionPagination(PageNumberPagination):
         page: int = Field(1, ge=1, le=1_000_000)
         page_size: int | None = Field(None, ge=1, le=100)
 
-        @field_validator("page", "page_size", mode="before")
-        @classmethod
-        def _ascii_digits(cls, value):
-            # As every number in an address: ASCII digits only, no "+1", "1_0",
-            # " 1" or other scripts' digits (pydantic would read those).
-            if value is None or isinstance(value, int):
-                return value
-            if parse_int(value) is None:
-                raise ValueError("a whole number in ASCII digits")
-            return value
+        _ascii_digits = field_validator("page", "page_size", mode="before")(
+            lambda cls, value: _written_number(value)
+        )
 
     def __init__(self, **kwargs):
         super().__init__(page_size=50, max_page_size=100, **kwargs)
@@ -211,7 +218,7 @@ def contribution_list(request, filters: Query[ContributionFilters]):
 )
 def contribution_detail(
     request,
-    contribution_id: int = Path(..., ge=1, le=MAX_ID),  # noqa: B008
+    contribution_id: WrittenId = Path(..., ge=1, le=MAX_ID),  # noqa: B008
 ):
     contribution = get_object_or_404(
         Contribution.objects.published()

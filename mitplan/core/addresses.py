@@ -20,11 +20,16 @@ def canonical_email(address: str) -> str:
     """The address as one string per mailbox: NFKC (full-width letters become their
     ASCII twins), the domain in its ASCII (IDNA) form, all in lower case. Raises
     UnusableAddress for what no mail server delivers to: no '@', an empty or too
-    long local part, a domain IDNA refuses, an address literal like [127.0.0.1]."""
+    long or quoted local part, a domain IDNA refuses, an address literal like
+    [127.0.0.1]."""
     text = unicodedata.normalize("NFKC", (address or "").strip())
     local, at, domain = text.rpartition("@")
     if not at or not local or not domain:
         raise UnusableAddress("no local part or domain")
+    if '"' in local or "\\" in local:
+        # "x"@ and "\x"@ reach the mailbox of x@: one more spelling of it. No one
+        # needs quotes to get mail about a city's plan.
+        raise UnusableAddress("quoted local part")
     if len(local.encode("utf-8")) > LOCAL_PART_MAX:
         raise UnusableAddress("local part too long")
     if domain.startswith("["):

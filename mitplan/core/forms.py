@@ -231,13 +231,16 @@ class IdMultipleChoiceField(_ChecksIds, forms.ModelMultipleChoiceField):
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 # What shows nothing: format characters (zero-width space, joiners, marks), spaces,
 # combining marks without a base.
-_INVISIBLE_CATEGORIES = {"Cf", "Zs", "Zl", "Zp", "Mn", "Me", "Cc"}
-# Letters and symbols that are drawn blank (Hangul fillers, the blank Braille cell):
-# a title of them looks empty though no category says so.
-_BLANK_CHARACTERS = set("\u115f\u1160\u3164\uffa0\u2800")
+# Unassigned code points (Cn) and private use (Co) have no glyph in any font a
+# reader has: browsers draw nothing or an empty box.
+_INVISIBLE_CATEGORIES = {"Cf", "Zs", "Zl", "Zp", "Mn", "Me", "Cc", "Cn", "Co", "Cs"}
+# Letters and symbols that are drawn blank (Hangul fillers, the blank Braille cell,
+# the object replacement character, the null notehead): a title of them looks empty though no
+# category says so.
+_BLANK_CHARACTERS = set("\u115f\u1160\u3164\uffa0\u2800\ufffc\U0001d159")
 
 
-def _shows_nothing(char: str) -> bool:
+def shows_nothing(char: str) -> bool:
     return unicodedata.category(char) in _INVISIBLE_CATEGORIES or (
         char in _BLANK_CHARACTERS
     )
@@ -245,7 +248,7 @@ def _shows_nothing(char: str) -> bool:
 
 def _refuse_invisible(value: str) -> None:
     """Text that shows nothing (only spaces, zero-width and bidi marks) is no text."""
-    if value and all(_shows_nothing(char) for char in value):
+    if value and all(shows_nothing(char) for char in value):
         raise ValidationError(
             _("This shows no visible character. Please write it in words."),
             code="invisible",
@@ -267,7 +270,8 @@ class SingleLineField(forms.CharField):
 
     def validate(self, value):
         super().validate(value)
-        if any(unicodedata.category(char) == "Cc" for char in value):
+        # Line and paragraph separators (U+2028, U+2029) break a line as CR/LF do.
+        if any(unicodedata.category(char) in ("Cc", "Zl", "Zp") for char in value):
             raise ValidationError(
                 _("Please use only letters, digits and punctuation."), code="control"
             )
@@ -281,7 +285,7 @@ class EmailAddressField(forms.EmailField):
 
     def to_python(self, value):
         value = super().to_python(value)
-        if any(_shows_nothing(char) for char in value):
+        if any(shows_nothing(char) for char in value):
             return value  # refused in validate(): IDNA would quietly drop it
         try:
             return canonical_email(value) if value else value
@@ -290,7 +294,7 @@ class EmailAddressField(forms.EmailField):
 
     def validate(self, value):
         super().validate(value)
-        if any(_shows_nothing(char) for char in value):
+        if any(shows_nothing(char) for char in value):
             raise ValidationError(validate_email.message, code="invalid")
         if value:
             clean_email(value)

@@ -140,3 +140,40 @@ def test_account_mails_to_one_address_are_capped_whoever_asks(settings):
             REMOTE_ADDR=f"198.51.100.{attempt}",
         ).post("/de/konto/password/reset/", {"email": "Fremde@Example.org"})
     assert len([m for m in mail.outbox if m.to == ["fremde@example.org"]]) == 3
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "ip@[127.0.0.1]",  # the site's mail server would connect to an inner host
+        "x" * 65 + "@example.org",
+        '"neu"@example.org',  # one more spelling of neu@example.org's mailbox
+        "neu\u200b@example.org",
+    ],
+)
+def test_sign_up_and_reset_take_only_deliverable_canonical_addresses(client, address):
+    signup = client.post(
+        "/de/konto/signup/",
+        {
+            "email": address,
+            "password1": "ein-sicheres-passwort-42",
+            "password2": "ein-sicheres-passwort-42",
+        },
+    )
+    assert signup.status_code == 200  # the form again, with the error
+    assert not get_user_model().objects.filter(email__icontains="example.org").exists()
+    reset = client.post("/de/konto/password/reset/", {"email": address})
+    assert reset.status_code == 200
+    assert not mail.outbox
+
+
+def test_an_address_signs_up_in_its_canonical_spelling(client):
+    client.post(
+        "/de/konto/signup/",
+        {
+            "email": "Neu@BÜCHER.example",
+            "password1": "ein-sicheres-passwort-42",
+            "password2": "ein-sicheres-passwort-42",
+        },
+    )
+    assert get_user_model().objects.filter(email="neu@xn--bcher-kva.example").exists()

@@ -138,3 +138,12 @@ def test_page_numbers_are_ascii_digits_only(client, page):
     response = client.get("/api/v1/contributions?page=" + quote(page))
     assert response.status_code == 422
     assert client.get("/api/v1/contributions?page=2&page_size=5").status_code == 200
+
+
+@pytest.mark.parametrize("written", ["1_0", "+1", "041", "١", " 1", "1e1"])
+def test_a_contribution_id_is_written_one_way(client, written):
+    from urllib.parse import quote
+
+    response = client.get("/api/v1/contributions/" + quote(written))
+    assert response.status_code in (404, 422)
+    assert response["Content-Type"].startswith("application/json")

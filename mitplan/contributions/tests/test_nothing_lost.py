@@ -325,6 +325,9 @@ def test_nul_bytes_in_tokens_and_slugs_are_a_bad_request(address):
         ("\u202e\u2066", ""),
         ("\u3164\u3164", ""),  # Hangul fillers: letters drawn blank
         ("\u2800 \uffa0\u115f\u1160", ""),  # blank Braille cell and more fillers
+        ("\u2065\ufff0\U000e0080\U0001d159", ""),  # unassigned: no glyph anywhere
+        ("\ue000\U000f0000\ufffc", ""),  # private use, object replacement
+        ("Sprach\u2028café", ""),  # a line separator breaks the line as CR/LF do
         ("Sprachcafé", "Erika\r\nBcc: x@example.org"),
         ("Sprachcafé", "Erika\x07"),
     ],
