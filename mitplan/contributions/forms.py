@@ -221,6 +221,25 @@ class FilterForm(forms.Form):
             "tag": {tag.slug for tag in tags},
         }
 
+    def took_every_value(self) -> bool:
+        """Whether the address holds nothing but these filters (and a page), each
+        once, each a value the page offers: no search text, nothing dropped."""
+        if not self.is_bound:
+            return True
+        data = self.data
+        if set(data) - {*self.fields, "page"} or any(
+            len(data.getlist(name)) > 1 for name in data
+        ):
+            return False
+        if data.get("q"):
+            return False
+        filters = self.filters()
+        return all(
+            str(getattr(filters, name)) == data[name]
+            for name in data
+            if name != "page" and data[name] != ""
+        )
+
     def filters(self):
         """The valid filters; an unknown value counts as "all"."""
         from .selectors import ListFilters

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from mitplan.comments import services as comment_services
-from mitplan.core import ratelimits
+from mitplan.core import pagecache, ratelimits
 from mitplan.core.origin import same_origin_post
 from mitplan.core.parsing import parse_id
 from mitplan.core.ratelimits import Limit
@@ -123,6 +123,10 @@ def contribution_list(request, *, page):
     )
     filters = filter_form.filters()
     results = selectors.contribution_list(process, filters, request.GET.get("page"))
+    if filter_form.took_every_value() and _written_page(request, results):
+        # Only then may the shared cache keep this page under its address: made-up
+        # values would otherwise fill it with copies of one page.
+        pagecache.query_understood(request)
     query = request.GET.copy()
     query.pop("page", None)
     context.update(
@@ -141,6 +145,14 @@ def contribution_list(request, *, page):
         }
     )
     return TemplateResponse(request, "contributions/contribution_list.html", context)
+
+
+def _written_page(request, results) -> bool:
+    """Whether ?page= (if given) names the page shown, written as it links it."""
+    asked = request.GET.getlist("page")
+    return not asked or (
+        len(asked) == 1 and asked[0] == str(results.number) and results.number > 1
+    )
 
 
 def _contribution_send(request, page, process):
@@ -345,6 +357,10 @@ def contribution_detail(
     support_refused=False,
     support_refusal=None,
 ):
+    written = request.path.rstrip("/").rsplit("/", 1)[-1]
+    if written.isdigit() and written != str(pk):
+        # "041" reaches contribution 41 too: one address for it.
+        return redirect(detail_url(page, pk), permanent=True)
     context = page_context(request, page)
     contribution = selectors.contribution_detail(context["process"], pk)
     if contribution.moderation_state == Contribution.Moderation.MERGED:

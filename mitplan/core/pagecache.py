@@ -50,6 +50,7 @@ from django.core.cache.backends.db import DatabaseCache
 from django.db import DatabaseError, transaction
 from django.db.backends.signals import connection_created
 from django.http import HttpResponse
+from django.http.request import split_domain_port
 from django.utils import timezone, translation
 from django.utils.cache import (
     get_conditional_response,
@@ -92,30 +93,11 @@ _READ = re.compile(
     re.IGNORECASE,
 )
 _ACCEPTS_GZIP = re.compile(r"\bgzip\b")
-# Query parameters of reader pages with few values each (filters, pages, the notes
-# after sending). A page asked for with any other parameter is rendered and not
-# stored: free text (a search, the similar-contributions check) or made-up names
-# would otherwise fill the cache with one entry per string a client can invent.
-STORED_PARAMETERS = frozenset(
-    {
-        "field",
-        "kind",
-        "state",
-        "language",
-        "tag",
-        "sort",
-        "page",
-        "page_size",
-        "process",
-        "sent",
-        "kommentiert",
-        "zusammengefuehrt",
-        "antwort",
-        "comment",
-        "cookie",
-    }
-)
-MAX_STORED_VALUE = 100
+# A page asked for with a query string is stored only when its view says it took
+# every parameter as one of the values it offers (`query_understood`): free text,
+# made-up names or values, repeated parameters would otherwise fill the cache with
+# one copy of a page per string a client can invent.
+_QUERY_UNDERSTOOD = "_mitplan_query_understood"
 _STORED_TYPES = ("text/html", "application/json")
 _UNSTORED_HEADERS = {
     "set-cookie",
@@ -234,12 +216,15 @@ def is_shareable_request(request) -> bool:
     )
 
 
+def query_understood(request) -> None:
+    """Called by a view whose page may be shared under its query string: every
+    parameter was one the page offers, written as the page links it."""
+    setattr(request, _QUERY_UNDERSTOOD, True)
+
+
 def has_storable_query(request) -> bool:
-    return all(
-        name in STORED_PARAMETERS and len(value) <= MAX_STORED_VALUE
-        for name, value in parse_qsl(
-            request.META.get("QUERY_STRING", ""), keep_blank_values=True
-        )
+    return not request.META.get("QUERY_STRING") or getattr(
+        request, _QUERY_UNDERSTOOD, False
     )
 
 
@@ -262,7 +247,11 @@ def page_key(request) -> str:
     pairs = parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)
     query = urlencode(sorted(pairs, key=lambda pair: pair[0]))  # values keep order
     language = translation.get_language_from_request(request, check_path=True)
-    where = f"{request.scheme}://{request.get_host()}\n{request.path}\n{query}"
+    # The host without its port and in lower case: pages carry no host, and any
+    # port a client writes would otherwise make another copy. (Sites that differ
+    # only by port are not supported with the page cache.)
+    host, _port = split_domain_port(request.get_host())
+    where = f"{request.scheme}://{host.lower()}\n{request.path}\n{query}"
     digest = hashlib.sha256(where.encode()).hexdigest()[:32]
     today = timezone.localdate().isoformat()
     return f"page:{release()}:{today}:{language}:{digest}"

@@ -248,13 +248,32 @@ def test_free_text_and_invented_parameters_fill_no_cache(reader):
     made-up parameter names and over-long values are rendered, never stored."""
     from django.core.cache import cache
 
-    for query in ("?q=Sprachcaf%C3%A9", "?zzz=1", "?kind=" + "x" * 101):
+    for query in (
+        "?q=Sprachcaf%C3%A9",
+        "?zzz=1",
+        "?kind=" + "x" * 101,
+        "?field=made-up",  # a name the page takes, a value it does not offer
+        "?sort=newest&sort=newest",
+        "?page=abc",
+        "?page=01",
+    ):
         first = reader.get(LIST + query)
         assert first.status_code == 200 and "X-Cache" not in first
         assert "X-Cache" not in reader.get(LIST + query)
         assert cache.get(pagecache.page_key(first.wsgi_request)) is None
     assert reader.get(LIST + "?kind=idea")["X-Cache"] == "miss"
     assert reader.get(LIST + "?kind=idea")["X-Cache"] == "hit"
+
+
+def test_one_page_is_one_entry_whatever_the_port_or_the_digits(reader):
+    from mitplan.contributions.models import Contribution
+
+    assert reader.get(LIST, HTTP_HOST="testserver")["X-Cache"] == "miss"
+    for host in ("testserver:1", "TESTSERVER:8080"):
+        assert reader.get(LIST, HTTP_HOST=host)["X-Cache"] == "hit"
+    pk = Contribution.objects.published().first().pk
+    moved = reader.get(f"/de/lip/beitraege/0{pk}/")
+    assert moved.status_code == 301 and moved["Location"].endswith(f"/{pk}/")
 
 
 def test_pages_are_kept_compressed_only(reader):
