@@ -6,7 +6,8 @@ real cost for a bot that sends in bulk. The ALTCHA web component solves it in th
 browser; no third-party service, no cookie, nothing stored about the person.
 
 A challenge is signed with a key derived from SECRET_KEY, expires after ten minutes
-and is accepted once: used challenges are remembered in the cache until they expire.
+and is accepted once: used challenges are remembered in the database until they
+expire (not in the cache: a cache that is down or full would let a proof count twice).
 The browser searches for a number the server picked at random below
 ALTCHA_MAX_NUMBER, so the work is bounded and, on average, half that many attempts.
 """
@@ -18,7 +19,6 @@ import time
 import altcha
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.http import JsonResponse
 from django.urls import reverse
 from django.utils.crypto import salted_hmac
@@ -27,7 +27,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from .cache import GUARD
+from . import ratelimits
 from .forms import KernBoundField, KernForm
 
 # Each attempt is one PBKDF2 derivation with COST iterations: the browser does them
@@ -45,7 +45,7 @@ EXPIRES_SECONDS = 10 * 60
 PAYLOAD_MAX_LENGTH = 2000
 
 _KEY_SALT = "mitplan.core.altcha"
-_USED_PREFIX = GUARD + "altcha-used:"
+_USED_PREFIX = "altcha-used:"
 
 
 def _hmac_keys() -> list[str]:
@@ -88,7 +88,7 @@ def altcha_verify(payload: str) -> bool:
 
     False for anything malformed, forged (not signed by us, or altered), expired,
     wrongly solved, or already used: the first valid use marks the challenge as used
-    (atomically, `cache.add`) until it would have expired anyway.
+    (atomically, `ratelimits.first_use`) until it would have expired anyway.
     """
     if not isinstance(payload, str) or not 0 < len(payload) <= PAYLOAD_MAX_LENGTH:
         return False
@@ -109,14 +109,9 @@ def altcha_verify(payload: str) -> bool:
             return False  # expired or wrongly solved: another key will not help
     else:
         return False
-    remaining = parameters.expires_at - int(time.time())
-    if cache.add(
-        _USED_PREFIX + parsed.challenge.signature, True, timeout=max(1, remaining + 1)
-    ):
-        return True
-    # `add` also says False while the cache is down: then the replay guard fails
-    # open (a solved proof is still work done) rather than refuse every sender.
-    return getattr(cache, "is_resting", bool)()
+    return ratelimits.first_use(
+        _USED_PREFIX + parsed.challenge.signature, parameters.expires_at + 1
+    )
 
 
 def _widget_strings() -> dict:

@@ -148,11 +148,6 @@ class DegradingCacheMixin:
         """Drop every entry but the guards (the backend's own way)."""
         raise NotImplementedError
 
-    def is_resting(self) -> bool:
-        """Whether this process treats the backend as down right now (no probe):
-        a guard that would refuse because `add` said False can then fail open."""
-        return _health_for(self._location()).is_down
-
     def is_available(self) -> bool:
         """Whether the backend answers now (for the health check); also a probe
         that ends a rest period early when it does."""

@@ -101,14 +101,41 @@ def _secret_from_redis(day: str) -> bytes | None:
     return value.encode() if value else None
 
 
+def _shared_copy(day: str) -> Path:
+    return runtime_dir() / f"ratelimit-shared-{day}"
+
+
+def _keep_shared_copy(day: str, secret: bytes) -> None:
+    """This machine's copy of the secret all machines share (in RAM, like the
+    rest): while Redis is away the clients keep their keys, and so their counts."""
+    path = _shared_copy(day)
+    with contextlib.suppress(OSError):
+        if path.exists() and path.read_bytes() == secret:
+            return
+        fd, temporary = tempfile.mkstemp(dir=path.parent)
+        os.write(fd, secret)
+        os.close(fd)
+        os.replace(temporary, path)
+        for old in path.parent.glob("ratelimit-shared-*"):
+            if old.name < path.name:
+                old.unlink(missing_ok=True)
+
+
 def daily_secret() -> bytes:
     """Today's secret, read from where every app process reads it (Redis, else the
     machine's RAM-backed file) on each use: a process that remembered its own copy
     would key the same client differently from a process started after Redis lost
-    it, and a client could then count twice."""
+    it, and a client could then count twice. While Redis is away, the copy of its
+    secret this machine kept stands in (limits would start from zero otherwise)."""
     day = time.strftime("%Y-%m-%d", time.gmtime())
-    secret = _secret_from_redis(day) if settings.REDIS_URL else None
-    return secret or _secret_from_file(day)
+    if settings.REDIS_URL:
+        secret = _secret_from_redis(day)
+        if secret:
+            _keep_shared_copy(day, secret)
+            return secret
+        with contextlib.suppress(OSError):
+            return _shared_copy(day).read_bytes()
+    return _secret_from_file(day)
 
 
 # --- Subjects ---------------------------------------------------------------------
@@ -271,6 +298,17 @@ def hit(*limits: Limit) -> bool:
     except LimitReached:
         return False
     return True
+
+
+def first_use(name: str, expires_at: int) -> bool:
+    """True the first time `name` is used, False ever after until `expires_at`
+    (epoch seconds): one atomic statement in the database, so it holds across
+    processes and whatever the cache does (a used proof of work)."""
+    key = hashlib.sha256(f"once:{name}".encode()).hexdigest()
+    with transaction.atomic():
+        count = _upsert(key, 0, expires_at, 1)
+    _forget_expired(time.time())
+    return count == 1
 
 
 def _forget_expired(now: float) -> None:

@@ -34,6 +34,9 @@ urlpatterns = [
 
 small_work = override_settings(ALTCHA_MAX_NUMBER=20)
 
+# A used proof is remembered in the database (ratelimits.first_use).
+pytestmark = pytest.mark.django_db
+
 
 def _challenge():
     return altcha_challenge(RequestFactory().get("/"))
@@ -235,12 +238,11 @@ def test_the_challenge_view_only_answers_get(client):
 
 
 @small_work
-def test_a_solved_proof_is_accepted_while_the_cache_is_down(monkeypatch):
-    """The replay guard lives in the cache; down, `add` says False, which must not
-    refuse every sender: the guard fails open while the cache rests."""
+def test_the_replay_guard_holds_while_the_cache_is_down(monkeypatch):
+    """Used proofs are remembered in the database, not the cache: with the cache
+    down a solved proof is accepted once and its replay still refused."""
     import socket
 
-    from mitplan.core import altcha as guard
     from mitplan.core import cache as degrading
 
     with socket.socket() as sock:
@@ -250,8 +252,10 @@ def test_a_solved_proof_is_accepted_while_the_cache_is_down(monkeypatch):
     down = degrading.DegradingRedisCache(
         f"redis://127.0.0.1:{port}/0", {"OPTIONS": {"socket_connect_timeout": 0.5}}
     )
-    monkeypatch.setattr(guard, "cache", down)
-    assert altcha_verify(_solved_payload())
+    monkeypatch.setattr("django.core.cache.cache", down)
+    payload = _solved_payload()
+    assert altcha_verify(payload)
+    assert not altcha_verify(payload)
     # Forged or wrong payloads are still refused without the cache.
     challenge = _challenge()
     solution = _solve(challenge)

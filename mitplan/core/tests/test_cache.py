@@ -351,7 +351,6 @@ def test_the_disk_cache_recovery_clear_keeps_guards(tmp_path, monkeypatch):
 
     monkeypatch.setattr(degrading.SQLiteFileCache, "_connection", broken)
     cache.delete("page:1")  # lost
-    assert cache.is_resting() is True
     monkeypatch.setattr(degrading.SQLiteFileCache, "_connection", working)
     assert cache.get("page:1") is None
     assert cache.get("guard:ratelimit-secret:day") == "s"

@@ -57,3 +57,18 @@ def test_every_process_reads_the_same_secret_even_after_redis_lost_it(settings):
     second = ratelimits.daily_secret()
     assert second != first
     assert ratelimits.daily_secret() == second
+
+
+def test_limits_keep_their_keys_while_redis_is_away(settings, tmp_path, monkeypatch):
+    """The shared secret is copied to this machine's RAM: while Redis is away the
+    same client keeps the same key, so its counts go on instead of starting at 0."""
+    from mitplan.core import ratelimits
+
+    settings.REDIS_URL = "redis://127.0.0.1:1/0"
+    settings.MITPLAN_RUNTIME_DIR = str(tmp_path)
+    answers = iter([b"shared-secret", None])
+    monkeypatch.setattr(ratelimits, "_secret_from_redis", lambda day: next(answers))
+    assert ratelimits.daily_secret() == b"shared-secret"
+    assert ratelimits.daily_secret() == b"shared-secret"  # Redis away
+    copy = next(tmp_path.rglob("ratelimit-shared-*"))
+    assert oct(copy.stat().st_mode & 0o777) == "0o600"
