@@ -1,8 +1,9 @@
 """Cache backends that degrade instead of failing the request.
 
 Everything mitplan keeps in the cache can be computed again (navigation, the process
-with its phases, list counts, whole reader pages) or is allowed to fail open (the
-replay guard of a proof of work, a duplicate check). So when the cache cannot be
+with its phases, list counts, whole reader pages). What must not fail open lives
+in the database instead (used proofs of work, rate-limit counts); the rate limits'
+daily secret is kept in Redis with a copy in each machine's RAM. So when the cache cannot be
 reached the site serves uncached, and sign-in keeps working because sessions are
 kept in the database behind the cache (`cached_db`).
 
