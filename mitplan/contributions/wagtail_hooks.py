@@ -43,6 +43,13 @@ class ContributionIndexView(NoAddIndexView):
             expert_group_id__in=rules.expert_group_ids(self.request.user)
         )
 
+    def get_edit_url(self, instance):
+        # Everyone who sees a row here may open its moderation screen (expert-group
+        # members to write their statement): Wagtail links only for "change".
+        if rules.can_see_internal(self.request.user, instance):
+            return reverse("contributions_moderate", args=[instance.pk])
+        return None
+
     @cached_property
     def header_buttons(self):
         """Offline input as a button, statistics and exports in a labelled dropdown:

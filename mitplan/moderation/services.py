@@ -28,8 +28,9 @@ def report_add(*, reason: str, explanation: str = "", contribution=None, comment
 @transaction.atomic
 def report_resolve(*, report: Report, resolution: str, actor) -> Report:
     report = Report.objects.select_for_update().get(pk=report.pk)
-    report.resolved_at = timezone.now()
-    report.resolved_by = actor
+    if report.resolved_at is None:  # a correction of the measure keeps who and when
+        report.resolved_at = timezone.now()
+        report.resolved_by = actor
     report.resolution = resolution.strip()
     report.save(update_fields=["resolved_at", "resolved_by", "resolution"])
     return report

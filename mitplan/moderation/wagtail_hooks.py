@@ -69,8 +69,27 @@ class ReportFilterSet(WagtailFilterSet):
 
 
 class ReportEditView(EditView):
-    """Saving the measure taken closes the report (who and when), as closing it
-    on the contribution's moderation screen does."""
+    """What was reported, in full and with links to it, above the measure that
+    closes the report (who and when), as closing it on the contribution's
+    moderation screen does. Saving needs a measure; a closed report keeps who
+    closed it and when."""
+
+    template_name = "moderation/admin/report_edit.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        report = self.object
+        contribution = report.contribution or report.comment.contribution
+        context["reported_contribution"] = contribution
+        context["public_url"] = (
+            contribution.get_absolute_url() if contribution.is_public else ""
+        )
+        return context
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        form.fields["resolution"].required = True
+        return form
 
     def save_instance(self):
         report = self.form.save(commit=False)
@@ -92,14 +111,8 @@ class ReportViewSet(ModelViewSet):
     list_display = ["__str__", "reason", "contribution", "comment", "resolved_at"]
     filterset_class = ReportFilterSet
     edit_view_class = ReportEditView
-    # What was reported and why, beside the measure that closes it.
-    panels = [
-        FieldPanel("contribution", read_only=True),
-        FieldPanel("comment", read_only=True),
-        FieldPanel("reason", read_only=True),
-        FieldPanel("explanation", read_only=True),
-        FieldPanel("resolution"),
-    ]
+    # What was reported and why is shown above the form (ReportEditView).
+    panels = [FieldPanel("resolution")]
 
 
 class ModerationGroup(ViewSetGroup):

@@ -66,6 +66,8 @@ def test_expert_sees_only_their_groups_contributions_and_cannot_publish(client):
     )
     listing = client.get("/admin/participation/contributions/").content.decode()
     assert "Unsere" in listing and "Fremde" not in listing
+    # Their rows open the screen where they write the statement.
+    assert f'href="{moderate_url(own)}"' in listing
     # Wagtail answers a refusal by sending the user back to the dashboard.
     assert client.get(moderate_url(other)).status_code in (302, 403)
     client.post(moderate_url(own), {"action": "publish"})

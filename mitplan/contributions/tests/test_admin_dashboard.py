@@ -141,3 +141,35 @@ def test_a_report_is_closed_from_its_own_page_which_shows_what_was_reported(clie
     report.refresh_from_db()
     assert report.resolved_at is not None and report.resolved_by == user
     assert report.resolution == "Beitrag geprüft, keine Werbung."
+
+
+def test_a_comments_report_shows_it_in_full_needs_a_measure_and_keeps_who_closed_it(
+    client,
+):
+    from mitplan.comments.models import Comment
+
+    user = staff_in_english(client, "amt3", "Prozessverantwortliche")
+    contribution = ContributionFactory(title="Unter diesem Beitrag")
+    text = "Ein langer Kommentar, " * 8 + "der am Ende etwas Beleidigendes sagt."
+    comment = Comment.objects.create(
+        contribution=contribution, text=text, language="de"
+    )
+    report = Report.objects.create(comment=comment, reason="offensive")
+    url = f"/admin/participation/reports/edit/{report.pk}/"
+    page = client.get(url).content.decode()
+    assert text in page and ">None<" not in page
+    assert f"/admin/participation/contributions/{contribution.pk}/moderate/" in page
+    # Saving without a measure closes nothing.
+    assert client.post(url, {"resolution": ""}).status_code == 200
+    report.refresh_from_db()
+    assert report.resolved_at is None
+    client.post(url, {"resolution": "Kommentar ausgeblendet."})
+    report.refresh_from_db()
+    closed_at = report.resolved_at
+    assert closed_at and report.resolved_by == user
+    assert "Closed by amt3" in client.get(url).content.decode()
+    # Correcting the measure later keeps who closed it and when.
+    other = staff_in_english(client, "amt4", "Prozessverantwortliche")
+    client.post(url, {"resolution": "Kommentar ausgeblendet, Person verwarnt."})
+    report.refresh_from_db()
+    assert report.resolved_at == closed_at and report.resolved_by == user != other
