@@ -18,7 +18,8 @@ class UnusableAddress(ValueError):
 
 def canonical_email(address: str) -> str:
     """The address as one string per mailbox: NFKC (full-width letters become their
-    ASCII twins), the domain in its ASCII (IDNA) form, all in lower case. Raises
+    ASCII twins), the domain as IDNA maps it (xn-- and Unicode spellings alike end
+    up as the Unicode form), all in lower case. Raises
     UnusableAddress for what no mail server delivers to: no '@', an empty or too
     long or quoted local part, a domain IDNA refuses, an address literal like
     [127.0.0.1]."""
@@ -36,11 +37,14 @@ def canonical_email(address: str) -> str:
         raise UnusableAddress("address literal")
     try:
         # Python's IDNA codec maps (nameprep) as mail clients do: case, width,
-        # ideographic full stops.
-        ascii_domain = domain.rstrip(".").encode("idna").decode("ascii")
+        # ideographic full stops. Back from ASCII, the domain reads as its owner
+        # writes it (bücher.de, not xn--bcher-kva.de): one spelling either way,
+        # and mail to it is sent in the ASCII form.
+        ascii_domain = domain.rstrip(".").encode("idna")
+        shown_domain = ascii_domain.decode("idna")
     except UnicodeError:
         raise UnusableAddress("domain not IDNA") from None
-    return f"{local}@{ascii_domain}".lower()
+    return f"{local}@{shown_domain}".lower()
 
 
 def clean_email(address: str) -> str:

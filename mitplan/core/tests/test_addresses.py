@@ -21,8 +21,10 @@ def test_spellings_of_one_mailbox_are_one_string(spelling):
     assert canonical_email(spelling) == "mail@example.org"
 
 
-def test_a_unicode_domain_becomes_its_ascii_form():
-    assert canonical_email("Ada@Bücher.de") == "ada@xn--bcher-kva.de"
+def test_a_domain_reads_as_its_owner_writes_it_whatever_the_spelling():
+    # Shown back to the person as they know it, never as xn--.
+    assert canonical_email("Ada@Bücher.de") == "ada@bücher.de"
+    assert canonical_email("ada@xn--bcher-kva.de") == "ada@bücher.de"
 
 
 @pytest.mark.parametrize(
