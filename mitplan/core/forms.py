@@ -22,6 +22,11 @@ class KernFormRenderer(TemplatesSetting):
     form_template_name = "components/form.html"
     field_template_name = "components/form_field.html"
 
+    @property
+    def bound_field_class(self):
+        # Every form rendered here (also allauth's) gets the summary's links.
+        return KernBoundField
+
 
 class KernBoundField(BoundField):
     # The template chooses markup by these, not by widget_type (a class name), so
@@ -105,19 +110,6 @@ class KernForm(forms.Form):
                 else validator
                 for validator in field.validators
             ]
-
-    def visible_field_errors(self):
-        """The fields to correct, for the links in the error summary (the honeypot
-        has its own message)."""
-        return [
-            field
-            for field in self.visible_fields()
-            if field.errors and field.name != "website"
-        ]
-
-    def hidden_errors(self):
-        """Errors of hidden fields (e.g. an expired form key), shown above the form."""
-        return [error for field in self.hidden_fields() for error in field.errors]
 
 
 class MultilineField(forms.CharField):

@@ -76,5 +76,5 @@ class SpamGuardMixin(KernForm):
 
     def spam_errors(self):
         """Errors of the honeypot, shown above the form (the start time is a hidden
-        field: its errors come with `hidden_errors`)."""
+        field: its errors come with the summary's hidden-field errors)."""
         return list(self.errors.get("website", []))

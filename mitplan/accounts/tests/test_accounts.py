@@ -177,3 +177,13 @@ def test_an_address_signs_up_in_its_canonical_spelling(client):
         },
     )
     assert get_user_model().objects.filter(email="neu@bücher.example").exists()
+
+
+def test_the_sign_up_error_summary_names_the_field_to_correct(client):
+    html = client.post(
+        "/de/konto/signup/",
+        {"email": "kein-at", "password1": "x", "password2": "y"},
+    ).content.decode()
+    summary = html.split('id="form-errors"', 1)[1].split("</div>\n</div>", 1)[0]
+    assert 'href="#id_email"' in summary
+    assert "Bitte gültige E-Mail-Adresse eingeben." in summary
