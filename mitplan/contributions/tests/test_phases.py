@@ -88,3 +88,15 @@ def test_a_phase_opened_again_counts_at_once(client):
     assert client.post(first["Location"]).status_code == 302
     contribution.refresh_from_db()
     assert contribution.support_count == 1
+
+
+def test_the_portal_says_why_sending_is_closed_where_the_button_was(client):
+    close("contributions")
+    html = client.get("/en/lip/").content.decode()
+    assert "Sending contributions is closed at the moment" in html
+    assert "/en/lip/beitraege/neu/" not in html
+    close("comments", "supports")
+    html = client.get("/en/lip/").content.decode()
+    assert "Taking part online is closed at the moment" in html
+    # No invitation to send, support and discuss above the notice that it is closed.
+    assert "support and discuss what others wrote" not in html
