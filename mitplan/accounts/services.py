@@ -44,6 +44,9 @@ def _legacy_password_file() -> Path | None:
     return None
 
 
+ADMIN_LAST_NAME = "mitplan"
+
+
 @transaction.atomic
 def admin_ensure() -> tuple[object, str | None]:
     """Create the admin account if no superuser exists. Returns (user, password):
@@ -51,6 +54,11 @@ def admin_ensure() -> tuple[object, str | None]:
     User = get_user_model()
     existing = User.objects.filter(is_superuser=True).order_by("pk").first()
     if existing:
+        if existing.username == "admin" and not existing.last_name:
+            # Wagtail's account settings require both names: without one the
+            # first admin could not save their language.
+            existing.last_name = ADMIN_LAST_NAME
+            existing.save(update_fields=["last_name"])
         return existing, None
     password = env.str("MITPLAN_ADMIN_PASSWORD", default="") or secrets.token_urlsafe(
         12
@@ -60,6 +68,7 @@ def admin_ensure() -> tuple[object, str | None]:
         email=env.str("MITPLAN_ADMIN_EMAIL", default="admin@example.org"),
         password=password,
         first_name="Admin",
+        last_name=ADMIN_LAST_NAME,
     )
     path = password_file()
     path.parent.mkdir(parents=True, exist_ok=True)

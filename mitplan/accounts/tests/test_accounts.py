@@ -11,6 +11,8 @@ def test_admin_is_created_once_and_kept(tmp_path, monkeypatch):
     monkeypatch.setattr(services, "PASSWORD_DIR", tmp_path)
     user, password = services.admin_ensure()
     assert user.is_superuser and password
+    # Both names, as Wagtail's account settings require them to save anything.
+    assert user.first_name and user.last_name
     assert services.password_file().read_text() == password
     again, none = services.admin_ensure()
     assert again.pk == user.pk and none is None
