@@ -1,30 +1,38 @@
 """Messages residents send to advisors and to the accessibility feedback address.
 
-Nothing is stored: the message is mailed to its recipient and forgotten. The
-recipient's address never reaches the sender's browser.
+Nothing is stored: the message is mailed to its recipient and forgotten (only a
+hash of it, for 15 minutes, so a resent form is delivered once). The recipient's
+address never reaches the sender's browser.
 """
 
 import hashlib
+import time
 
 from django.conf import settings
-from django.core.cache import cache
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from mitplan.core import ratelimits
+from mitplan.core.mail import deliver
 from mitplan.core.text import isolate
 from mitplan.processes.models import Advisor
-
-from .tasks import send_message
 
 # A resent form (double click, reload after sending) is delivered once.
 DUPLICATE_WINDOW_SECONDS = 15 * 60
 
 
 def _is_duplicate(*parts: str) -> bool:
+    # Remembered in the database, in the caller's transaction: a cache that is
+    # down would call every message a repeat, and a mail that fails to go out
+    # must not leave its copy marked as sent.
     digest = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
-    return not cache.add(f"contact-sent:{digest}", 1, DUPLICATE_WINDOW_SECONDS)
+    return not ratelimits.first_use(
+        f"contact-sent:{digest}", int(time.time()) + DUPLICATE_WINDOW_SECONDS
+    )
 
 
+@transaction.atomic
 def advisor_message_send(
     *,
     advisor: Advisor,
@@ -52,12 +60,11 @@ def advisor_message_send(
             },
         )
         mail_subject = f"[{settings.SITE_NAME}] {isolate(subject)}"
-    send_message.enqueue(
-        subject=mail_subject, body=body, to=[advisor.email], reply_to=[email]
-    )
+    deliver(subject=mail_subject, body=body, to=[advisor.email], reply_to=[email])
     return True
 
 
+@transaction.atomic
 def accessibility_feedback_send(
     *,
     recipient: str,
@@ -84,7 +91,7 @@ def accessibility_feedback_send(
             },
         )
         mail_subject = f"[{settings.SITE_NAME}] Barrierefreiheit: {isolate(subject)}"
-    send_message.enqueue(
+    deliver(
         subject=mail_subject,
         body=body,
         to=[recipient or settings.SITE_CONTACT_EMAIL],

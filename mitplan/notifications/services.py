@@ -13,10 +13,10 @@ from django.utils.translation import gettext_lazy as _
 from mitplan.contributions.models import Contribution, HistoryEntry
 from mitplan.core import ratelimits
 from mitplan.core.addresses import clean_email
+from mitplan.core.mail import send_mail
 from mitplan.core.ratelimits import Limit
 
 from .models import Subscription
-from .tasks import send_mail_task
 
 
 def _absolute(path: str) -> str:
@@ -97,7 +97,7 @@ def subscription_request(
                 {"site_name": settings.SITE_NAME},
             ).strip()
         transaction.on_commit(
-            lambda: send_mail_task.enqueue(
+            lambda: send_mail.enqueue(
                 subject=subject, body=body, to=[email], headers={}
             )
         )
@@ -164,7 +164,7 @@ def subscribers_notify(*, contribution: Contribution, step: str) -> int:
         }
         transaction.on_commit(
             lambda s=subject, b=body, e=subscription.email, h=headers: (
-                send_mail_task.enqueue(subject=s, body=b, to=[e], headers=h)
+                send_mail.enqueue(subject=s, body=b, to=[e], headers=h)
             )
         )
     return len(subscriptions)

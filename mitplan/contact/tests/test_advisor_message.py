@@ -228,3 +228,40 @@ def test_line_breaks_count_once_as_in_the_browser(client, advisor):
 def test_pasting_too_much_is_explained_not_cut(client, advisor):
     html = client.get(url(advisor)).content.decode()
     assert 'maxlength="5000"' not in html  # the browser would cut silently
+
+
+def test_a_resent_message_goes_once_and_a_cache_outage_drops_none(
+    client, advisor, monkeypatch
+):
+    """The resend guard lives in the database: with the cache down a message is
+    still delivered (it was called a repeat and dropped, while the page said sent)."""
+    import socket
+
+    from mitplan.core import cache as degrading
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]  # nothing listens there
+    monkeypatch.setattr(degrading, "_health", {})
+    down = degrading.DegradingRedisCache(
+        f"redis://127.0.0.1:{port}/0", {"OPTIONS": {"socket_connect_timeout": 0.5}}
+    )
+    monkeypatch.setattr("django.core.cache.cache", down)
+    data = form_data()
+    assert client.post(url(advisor), data).status_code == 302
+    assert client.post(url(advisor), data).status_code == 302  # a double click
+    assert len(mail.outbox) == 1
+
+
+def test_a_message_the_mail_server_refused_can_be_sent_again(client, advisor):
+    from unittest import mock
+
+    data = form_data(message="Ein zweiter Versuch, bitte.")
+    with mock.patch(
+        "django.core.mail.EmailMessage.send", side_effect=OSError("server away")
+    ):
+        refused = client.post(url(advisor), data)
+    assert refused.status_code == 503
+    assert "Ein zweiter Versuch, bitte." in refused.content.decode()
+    assert client.post(url(advisor), data).status_code == 302
+    assert len(mail.outbox) == 1
