@@ -347,7 +347,9 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # no request to wagtail.org
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatars from gravatar.com
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
-WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]
+# Staff work in any of the site's languages: Wagtail and mitplan's own screens are
+# translated into all ten.
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAILDOCS_EXTENSIONS = [
     "pdf",
     "docx",

@@ -173,3 +173,16 @@ def test_a_comments_report_shows_it_in_full_needs_a_measure_and_keeps_who_closed
     client.post(url, {"resolution": "Kommentar ausgeblendet, Person verwarnt."})
     report.refresh_from_db()
     assert report.resolved_at == closed_at and report.resolved_by == user != other
+
+
+@pytest.mark.parametrize(("language", "direction"), [("ar", "rtl"), ("uk", "ltr")])
+def test_staff_work_in_any_of_the_sites_languages(client, language, direction):
+    from .staff import staff_login
+
+    staff_login(client, f"amt-{language}", "Prozessverantwortliche", language=language)
+    html = client.get("/admin/").content.decode()
+    assert f'<html lang="{language}" dir="{direction}"' in html
+    with translation.override(language):
+        assert translation.gettext("Waiting for you") in html
+    languages = client.get("/admin/account/").content.decode()
+    assert 'value="fa"' in languages and 'value="ar"' in languages
