@@ -41,3 +41,24 @@ def client():
     from django.test import Client
 
     return Client(headers={"Origin": "http://testserver"})
+
+
+@pytest.fixture
+def cache_down(monkeypatch):
+    """The default cache is a Redis nobody listens on, for every module (also those
+    that imported `cache` before): what a stopped Redis looks like to the code."""
+    import socket
+
+    from django.core.cache import caches
+
+    from mitplan.core import cache as degrading
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]  # closed again: nothing listens there
+    monkeypatch.setattr(degrading, "_health", {})
+    down = degrading.DegradingRedisCache(
+        f"redis://127.0.0.1:{port}/0", {"OPTIONS": {"socket_connect_timeout": 0.5}}
+    )
+    monkeypatch.setattr(caches._connections, "default", down, raising=False)
+    return down

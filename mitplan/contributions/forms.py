@@ -221,9 +221,10 @@ class FilterForm(forms.Form):
             "tag": {tag.slug for tag in tags},
         }
 
-    def took_every_value(self) -> bool:
+    def took_every_value(self, filters) -> bool:
         """Whether the address holds nothing but these filters (and a page), each
-        once, each a value the page offers: no search text, nothing dropped."""
+        once, each a value the page offers (`filters`: what filters() made of
+        them): no search text, nothing dropped."""
         if not self.is_bound:
             return True
         data = self.data
@@ -233,7 +234,6 @@ class FilterForm(forms.Form):
             return False
         if data.get("q"):
             return False
-        filters = self.filters()
         return all(
             str(getattr(filters, name)) == data[name]
             for name in data

@@ -104,12 +104,6 @@ def breadcrumbs_to(page, contribution) -> list:
     ]
 
 
-def _context(request, page, **extra):
-    context = page_context(request, page)
-    context.update(extra)
-    return context
-
-
 def contribution_list(request, *, page):
     context = page_context(request, page)
     process = context["process"]
@@ -123,7 +117,7 @@ def contribution_list(request, *, page):
     )
     filters = filter_form.filters()
     results = selectors.contribution_list(process, filters, request.GET.get("page"))
-    if filter_form.took_every_value() and _written_page(request, results):
+    if filter_form.took_every_value(filters) and _written_page(request, results):
         # Only then may the shared cache keep this page under its address: made-up
         # values would otherwise fill it with copies of one page.
         pagecache.query_understood(request)
@@ -339,7 +333,7 @@ def contribution_similar(request, *, page):
 
 
 def contribution_received(request, *, page):
-    context = _context(
+    context = page_context(
         request, page, breadcrumbs_extra=[(None, _("Contribution received"))]
     )
     return TemplateResponse(
