@@ -23,10 +23,11 @@ from mitplan.core import exports
 from mitplan.core.text import isolate
 from mitplan.moderation.models import Report
 from mitplan.moderation.services import report_resolve
+from mitplan.notifications import services as notifications
 from mitplan.processes.forms import SPOKEN_LANGUAGES
 from mitplan.processes.models import Process
 
-from . import rules, selectors, services
+from . import following, rules, selectors, services
 from .admin_forms import (
     EditForm,
     ForwardForm,
@@ -131,7 +132,7 @@ def moderate(request, pk: int):
 
 
 def _subscriber_count(contribution) -> int:
-    return contribution.subscriptions.exclude(confirmed_at=None).count()
+    return notifications.confirmed_count(following.topic(contribution))
 
 
 def _reason_reach(contribution, subscriber_count: int) -> str:

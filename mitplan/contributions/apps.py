@@ -12,10 +12,12 @@ class ContributionsConfig(AppConfig):
         from mitplan.processes.actions import Action, add_actions
         from mitplan.processes.portal import Panel, add_panel, add_routes
 
+        from . import following
         from .routes import ROUTES
         from .selectors import responsiveness_by_field
 
         add_routes(*ROUTES)
+        following.register()
         roles.grant(
             roles.PROCESS_OWNERS,
             "contributions.view_contribution",

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from mitplan.core.submissions import Saved, content_digest, key_used, save_once
-from mitplan.notifications.services import subscribers_notify
+from mitplan.notifications.services import subscribers_notify, subscription_request
 from mitplan.processes.models import (
     ExpertGroup,
     FieldOfAction,
@@ -21,6 +21,7 @@ from mitplan.processes.models import (
 )
 from mitplan.processes.participation import require_open
 
+from . import following
 from .models import Contribution, HistoryEntry, Statement, Support, Tag
 from .rules import can_publish_statements, is_expert_in
 
@@ -58,7 +59,15 @@ def _history(contribution, step, *, actor=None, expert_group=None, note="", at=N
         data={"note": note, "expert_group": expert_group.pk if expert_group else None},
     )
     if step in NOTIFIED_STEPS:
-        subscribers_notify(contribution=contribution, step=step)
+        subscribers_notify(
+            topic=following.topic(contribution),
+            step=Step(step).label,
+            # Only the author learns why a contribution was not published.
+            reason=contribution.moderation_reason if step == Step.REJECTED else "",
+            for_author=lambda subscription: following.is_authors_address(
+                contribution, subscription
+            ),
+        )
     return entry
 
 
@@ -92,8 +101,11 @@ def contribution_submit(
     source_note: str = "",
     entered_by=None,
     email: str = "",
+    mail_language: str = "",
 ) -> tuple[Contribution, Saved]:
-    """Store a contribution; published at once under post-moderation. Returns
+    """Store a contribution; published at once under post-moderation. An `email`
+    given with it asks for updates in `mail_language` (confirmed by mail unless it
+    is the author's verified address), in the same transaction. Returns
     (contribution, Saved): a resent form (same key, same content) returns the first
     one; the same key with other content stores nothing (Saved.CONFLICT) so the
     caller can say so. Texts are never compared across senders: two people who
@@ -136,6 +148,14 @@ def contribution_submit(
         return contribution, saved
     if tags:
         contribution.tags.set(tags)
+    if email:
+        subscription_request(
+            topic=following.topic(contribution),
+            email=email,
+            language=mail_language or language,
+            user=author,
+            is_author=True,
+        )
     _history(contribution, Step.RECEIVED, actor=entered_by)
     # Input collected on paper is entered by staff, who are the moderation.
     if process.moderation_mode == Process.ModerationMode.POST or entered_by is not None:

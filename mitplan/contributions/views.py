@@ -7,7 +7,6 @@ import secrets
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -27,7 +26,7 @@ from mitplan.processes import selectors as process_selectors
 from mitplan.processes.participation import participation
 from mitplan.processes.portal import page_context, portal_page
 
-from . import selectors, services
+from . import following, selectors, services
 from .forms import (
     CommentForm,
     ContributionForm,
@@ -166,9 +165,8 @@ def _contribution_send(request, page, process):
     data = form.cleaned_data
     email = (data["email"] or "").strip().lower()
 
-    @transaction.atomic
     def store():
-        contribution, saved = services.contribution_submit(
+        return services.contribution_submit(
             process=process,
             field_of_action=data["field_of_action"],
             kind=data["kind"],
@@ -180,16 +178,8 @@ def _contribution_send(request, page, process):
             pseudonym=data["pseudonym"],
             submission_key=data["submission"],
             email=email,
+            mail_language=get_language(),
         )
-        if email and saved is Saved.CREATED:
-            notification_services.subscription_request(
-                contribution=contribution,
-                email=email,
-                language=get_language(),
-                user=request.user,
-                is_author=True,
-            )
-        return contribution, saved
 
     try:
         contribution, saved = carry_out(
@@ -623,7 +613,7 @@ def contribution_subscribe(request, *, page, pk: int):
     try:
         carry_out(
             lambda: notification_services.subscription_request(
-                contribution=contribution,
+                topic=following.topic(contribution),
                 email=email,
                 language=get_language(),
                 user=request.user,

@@ -10,13 +10,13 @@ from .models import Subscription
 def _export(person: Person) -> list[dict]:
     return [
         {
-            "contribution": contribution_id,
+            "about": topic,
             "email": email,
             "confirmed": confirmed_at is not None,
         }
-        for contribution_id, email, confirmed_at in Subscription.objects.filter(
+        for topic, email, confirmed_at in Subscription.objects.filter(
             email__in=person.addresses
-        ).values_list("contribution_id", "email", "confirmed_at")
+        ).values_list("topic", "email", "confirmed_at")
     ]
 
 

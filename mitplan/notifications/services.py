@@ -1,6 +1,7 @@
-"""E-mail updates on a contribution: double opt-in, one-click unsubscribe, and a
-mail on every public step (published, forwarded, statement published)."""
+"""E-mail updates on anything an app registered as a topic (topics.py): double
+opt-in, one-click unsubscribe, and a mail on every step the app announces."""
 
+from collections.abc import Callable
 from datetime import timedelta
 
 from django.conf import settings
@@ -8,15 +9,17 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from mitplan.contributions.models import Contribution, HistoryEntry
 from mitplan.core import ratelimits
 from mitplan.core.addresses import clean_email
 from mitplan.core.mail import send_mail
 from mitplan.core.ratelimits import Limit
+from mitplan.core.text import isolate
 
 from .models import Subscription
+from .topics import resolve
 
 
 def _absolute(path: str) -> str:
@@ -51,7 +54,7 @@ def confirmation_limits(email: str) -> list[Limit]:
 @transaction.atomic
 def subscription_request(
     *,
-    contribution: Contribution,
+    topic: str,
     email: str,
     language: str,
     user=None,
@@ -65,12 +68,12 @@ def subscription_request(
     try:
         with transaction.atomic():
             subscription, _created = Subscription.objects.get_or_create(
-                contribution=contribution,
+                topic=topic,
                 email=email,
                 defaults={"language": language, "is_author": is_author},
             )
     except IntegrityError:
-        subscription = Subscription.objects.get(contribution=contribution, email=email)
+        subscription = Subscription.objects.get(topic=topic, email=email)
     if subscription.confirmed_at is None and _is_verified_address(user, email):
         subscription.confirmed_at = timezone.now()
         subscription.save(update_fields=["confirmed_at"])
@@ -79,11 +82,12 @@ def subscription_request(
         # over it, LimitReached undoes the request (this function is one
         # transaction) and the caller says so.
         ratelimits.reserve(*confirmation_limits(email))
+        followed = resolve(topic)
         with translation.override(subscription.language):
             body = render_to_string(
                 "notifications/mail/confirm.txt",
                 {
-                    "contribution": contribution,
+                    "asked": _said(followed.topic.asked, title=followed.title),
                     "confirm_url": _url(
                         "notifications:confirm",
                         subscription.language,
@@ -107,17 +111,19 @@ def subscription_request(
 def _is_verified_address(user, email: str) -> bool:
     if user is None or not user.is_authenticated:
         return False
-    from allauth.account.models import EmailAddress
+    return is_verified_address_of(user.pk, email)
 
-    return EmailAddress.objects.filter(
-        user=user, email__iexact=email, verified=True
-    ).exists()
+
+def _said(text, **values) -> str:
+    """A registered text in the active language, with the title isolated (one
+    written right to left cannot turn the sentence around)."""
+    if "title" in values:
+        values["title"] = isolate(str(values["title"]))
+    return str(text) % values
 
 
 def subscription_confirm(*, token: str) -> Subscription | None:
-    subscription = (
-        Subscription.objects.filter(token=token).select_related("contribution").first()
-    )
+    subscription = Subscription.objects.filter(token=token).first()
     if subscription and subscription.confirmed_at is None:
         subscription.confirmed_at = timezone.now()
         subscription.save(update_fields=["confirmed_at"])
@@ -130,10 +136,23 @@ def subscription_cancel(*, token: str) -> bool:
     return bool(deleted)
 
 
-def subscribers_notify(*, contribution: Contribution, step: str) -> int:
-    """Mail every confirmed subscriber, each in their language, after the transaction
-    that made the change has committed."""
-    subscriptions = list(contribution.subscriptions.exclude(confirmed_at=None))
+def subscribers_notify(
+    *,
+    topic: str,
+    step: str,
+    for_author: Callable[[Subscription], bool] = lambda subscription: False,
+    reason: str = "",
+) -> int:
+    """Mail every confirmed subscriber of `topic`, each in their language, that
+    `step` (a lazily translated label) happened, after the transaction that made the
+    change has committed. `reason` goes only to the addresses `for_author` accepts:
+    it may speak of the author, and the others hear the step."""
+    followed = resolve(topic)
+    if followed.thing is None:
+        return 0
+    subscriptions = list(
+        Subscription.objects.filter(topic=topic).exclude(confirmed_at=None)
+    )
     for subscription in subscriptions:
         with translation.override(subscription.language):
             unsubscribe_url = _url(
@@ -141,23 +160,22 @@ def subscribers_notify(*, contribution: Contribution, step: str) -> int:
                 subscription.language,
                 token=subscription.token,
             )
+            url = followed.url
             context = {
-                "contribution": contribution,
-                "step": HistoryEntry.Step(step).label,
-                # Only the author learns why a contribution was not published: the
-                # reason may speak of them, and other subscribers hear the step.
-                "reason": contribution.moderation_reason
-                if step == HistoryEntry.Step.REJECTED
-                and _is_authors_address(contribution, subscription)
-                else "",
-                "contribution_url": _absolute(contribution.get_absolute_url()),
+                "news": _said(followed.topic.news, title=followed.title, step=step),
+                "subject": _said(
+                    _("[%(site_name)s] %(step)s: %(title)s"),
+                    site_name=settings.SITE_NAME,
+                    step=step,
+                    title=Truncator(followed.title).chars(60),
+                ),
+                "reason": reason if reason and for_author(subscription) else "",
+                "url": _absolute(url) if url else "",
+                "why": followed.topic.why,
                 "unsubscribe_url": unsubscribe_url,
-                "site_name": settings.SITE_NAME,
             }
             body = render_to_string("notifications/mail/update.txt", context)
-            subject = render_to_string(
-                "notifications/mail/update_subject.txt", context
-            ).strip()
+            subject = context["subject"]
         headers = {
             "List-Unsubscribe": f"<{unsubscribe_url}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
@@ -170,17 +188,18 @@ def subscribers_notify(*, contribution: Contribution, step: str) -> int:
     return len(subscriptions)
 
 
-def _is_authors_address(contribution: Contribution, subscription) -> bool:
-    """Whether the subscription is the author's: given with the contribution, or a
-    verified address of the author's account."""
-    if subscription.is_author:
-        return True
-    if contribution.author_id is None:
+def confirmed_count(topic: str) -> int:
+    return Subscription.objects.filter(topic=topic).exclude(confirmed_at=None).count()
+
+
+def is_verified_address_of(user_id, email: str) -> bool:
+    """Whether `email` is an address the account confirmed."""
+    if user_id is None:
         return False
     from allauth.account.models import EmailAddress
 
     return EmailAddress.objects.filter(
-        user_id=contribution.author_id, email__iexact=subscription.email, verified=True
+        user_id=user_id, email__iexact=email, verified=True
     ).exists()
 
 
@@ -191,4 +210,10 @@ def unconfirmed_subscriptions_purge(*, older_than_days: int) -> int:
     deleted, _by_model = Subscription.objects.filter(
         confirmed_at__isnull=True, created_at__lt=cutoff
     ).delete()
+    return deleted
+
+
+def topic_forget(topic: str) -> int:
+    """The thing is gone: so are the addresses that followed it."""
+    deleted, _by_model = Subscription.objects.filter(topic=topic).delete()
     return deleted

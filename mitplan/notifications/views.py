@@ -11,13 +11,12 @@ from mitplan.core.origin import same_origin_post
 
 from .models import Subscription
 from .services import subscription_cancel, subscription_confirm
+from .topics import resolve
 
 
 @same_origin_post
 def confirm(request, token: str):
-    subscription = (
-        Subscription.objects.filter(token=token).select_related("contribution").first()
-    )
+    subscription = Subscription.objects.filter(token=token).first()
     if subscription is None:
         raise Http404
     done = False
@@ -29,6 +28,7 @@ def confirm(request, token: str):
         "notifications/confirm.html",
         {
             "subscription": subscription,
+            "followed": resolve(subscription.topic),
             "done": done or subscription.confirmed_at is not None,
         },
     )
@@ -36,14 +36,14 @@ def confirm(request, token: str):
 
 @csrf_exempt
 def unsubscribe(request, token: str):
-    subscription = (
-        Subscription.objects.filter(token=token).select_related("contribution").first()
-    )
+    subscription = Subscription.objects.filter(token=token).first()
     if request.method == "POST":
         subscription_cancel(token=token)
         return TemplateResponse(request, "notifications/unsubscribed.html", {})
     if subscription is None:
         return TemplateResponse(request, "notifications/unsubscribed.html", {})
     return TemplateResponse(
-        request, "notifications/unsubscribe.html", {"subscription": subscription}
+        request,
+        "notifications/unsubscribe.html",
+        {"subscription": subscription, "followed": resolve(subscription.topic)},
     )

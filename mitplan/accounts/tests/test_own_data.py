@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 
 from mitplan.comments.models import Comment
 from mitplan.contributions import services as contribution_services
+from mitplan.contributions.following import topic
 from mitplan.contributions.models import Contribution
 from mitplan.contributions.tests.factories import ContributionFactory
 from mitplan.notifications.models import Subscription
@@ -43,8 +44,8 @@ def traces(resident):
         author=resident,
         pseudonym="Ada",
     )
-    Subscription.objects.create(contribution=other, email="ada@example.org")
-    Subscription.objects.create(contribution=other, email="jemand@example.org")
+    Subscription.objects.create(topic=topic(other), email="ada@example.org")
+    Subscription.objects.create(topic=topic(other), email="jemand@example.org")
     return {
         "published": published,
         "pending": pending,
@@ -119,13 +120,13 @@ def test_retention_deletes_what_never_became_active(db):
     long_ago = timezone.now() - timedelta(days=30)
     contribution = ContributionFactory()
     stale = Subscription.objects.create(
-        contribution=contribution, email="alt@example.org", created_at=long_ago
+        topic=topic(contribution), email="alt@example.org", created_at=long_ago
     )
     fresh = Subscription.objects.create(
-        contribution=contribution, email="neu@example.org"
+        topic=topic(contribution), email="neu@example.org"
     )
     kept = Subscription.objects.create(
-        contribution=contribution,
+        topic=topic(contribution),
         email="bestaetigt@example.org",
         created_at=long_ago,
         confirmed_at=long_ago,

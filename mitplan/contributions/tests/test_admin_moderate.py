@@ -11,6 +11,7 @@ from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.utils import timezone
 
+from mitplan.contributions.following import topic
 from mitplan.contributions.models import Statement
 from mitplan.notifications.models import Subscription
 from mitplan.processes.models import ExpertGroupMember, FieldOfAction
@@ -175,7 +176,7 @@ def test_rejecting_an_unreachable_authors_contribution_says_so(client):
     )
     # An address that was never confirmed gets no mail.
     Subscription.objects.create(
-        contribution=contribution, email="a@example.org", language="de"
+        topic=topic(contribution), email="a@example.org", language="de"
     )
     message = reject(client, contribution)
     assert "left no way to reach them" in message
@@ -188,7 +189,7 @@ def test_rejecting_tells_that_a_subscribed_author_gets_the_reason_by_email(clien
         moderation_state="pending", published_at=None, author=None
     )
     Subscription.objects.create(
-        contribution=contribution,
+        topic=topic(contribution),
         email="a@example.org",
         language="de",
         confirmed_at=timezone.now(),

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from mitplan.comments.models import Comment
+from mitplan.contributions.following import topic
 from mitplan.contributions.models import HistoryEntry, Tag
 from mitplan.moderation.models import Report
 from mitplan.notifications import services as notifications
@@ -142,7 +143,7 @@ def test_the_subscription_pages_and_mails_isolate_the_title(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         subscription = notifications.subscription_request(
-            contribution=contribution, email="erika.beispiel@example.org", language="de"
+            topic=topic(contribution), email="erika.beispiel@example.org", language="de"
         )
     confirm_mail = mail.outbox[-1]
     assert_isolated_text(confirm_mail.body, TITLE)
@@ -158,7 +159,10 @@ def test_the_subscription_pages_and_mails_isolate_the_title(
     contribution.moderation_reason = "سبب \u202eالرفض"
     with django_capture_on_commit_callbacks(execute=True):
         notifications.subscribers_notify(
-            contribution=contribution, step=HistoryEntry.Step.FORWARDED
+            topic=topic(contribution),
+            step=HistoryEntry.Step.FORWARDED.label,
+            reason=contribution.moderation_reason,
+            for_author=lambda subscription: True,
         )
     update = mail.outbox[-1]
     assert_isolated_text(update.body, TITLE)

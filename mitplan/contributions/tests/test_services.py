@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from mitplan.comments.services import comment_add, comment_hide
 from mitplan.contributions import services
+from mitplan.contributions.following import topic
 from mitplan.contributions.models import Contribution, HistoryEntry, Statement
 from mitplan.processes.models import ExpertGroupMember, FieldOfAction, Process
 
@@ -227,7 +228,7 @@ def test_subscribers_hear_of_public_steps_only_after_confirming(
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         subscription = subscription_request(
-            contribution=contribution, email="Leser@Example.net", language="en"
+            topic=topic(contribution), email="Leser@Example.net", language="en"
         )
     assert subscription.email == "leser@example.net"
     [confirmation] = mail.outbox
@@ -280,7 +281,7 @@ def test_the_author_is_told_why_a_contribution_was_rejected(
 
     contribution, _ = submit(process, field)
     subscription = subscription_request(
-        contribution=contribution,
+        topic=topic(contribution),
         email="autorin@example.net",
         language="de",
         is_author=True,
@@ -288,7 +289,7 @@ def test_the_author_is_told_why_a_contribution_was_rejected(
     subscription_confirm(token=subscription.token)
     # Someone else follows the contribution too: they hear the step, not the reason.
     other = subscription_request(
-        contribution=contribution, email="leser@example.net", language="de"
+        topic=topic(contribution), email="leser@example.net", language="de"
     )
     subscription_confirm(token=other.token)
     mail.outbox.clear()

@@ -5,7 +5,9 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.test import TestCase
+from django.utils.timezone import now
 
+from mitplan.contributions.following import topic
 from mitplan.contributions.tests.factories import ContributionFactory
 from mitplan.notifications.services import subscription_request
 
@@ -17,13 +19,13 @@ def test_a_verified_account_address_is_confirmed_at_once():
     EmailAddress.objects.create(user=user, email="ada@example.org", verified=True)
     contribution = ContributionFactory()
     mine = subscription_request(
-        contribution=contribution, email="Ada@example.org", language="de", user=user
+        topic=topic(contribution), email="Ada@example.org", language="de", user=user
     )
     assert mine.confirmed_at is not None and not mail.outbox
     # Another address, or the same one without the account, still confirms first.
     with TestCase.captureOnCommitCallbacks(execute=True):
         other = subscription_request(
-            contribution=contribution, email="bob@example.org", language="de", user=user
+            topic=topic(contribution), email="bob@example.org", language="de", user=user
         )
     assert other.confirmed_at is None and len(mail.outbox) == 1
 
@@ -42,11 +44,11 @@ def test_the_mail_cap_holds_for_every_caller_of_the_service(settings):
     outbox.outbox.clear()
     for _n in range(2):
         subscription_request(
-            contribution=ContributionFactory(), email="cap@example.org", language="de"
+            topic=topic(ContributionFactory()), email="cap@example.org", language="de"
         )
     with pytest.raises(LimitReached):
         subscription_request(
-            contribution=ContributionFactory(), email="cap@example.org", language="de"
+            topic=topic(ContributionFactory()), email="cap@example.org", language="de"
         )
     assert Subscription.objects.filter(email="cap@example.org").count() == 2
 
@@ -65,13 +67,32 @@ def test_the_mail_cap_holds_whatever_spelling_of_the_address(settings):
         "Ada@xn--bcher-kva.example",
     ]
     for spelling in spellings:
-        subscription_request(contribution=contribution, email=spelling, language="de")
+        subscription_request(topic=topic(contribution), email=spelling, language="de")
     assert list(Subscription.objects.values_list("email", flat=True)) == [
         "ada@bücher.example"
     ]
     with pytest.raises(LimitReached):
         subscription_request(
-            contribution=ContributionFactory(),
+            topic=topic(ContributionFactory()),
             email="ada@BÜCHER。example",
             language="de",
         )
+
+
+def test_a_topic_that_is_gone_takes_its_followers_and_mails_no_one(db):
+    """Subscriptions name their topic without a foreign key: the app whose thing is
+    deleted forgets the followers, and a topic no app knows mails nobody."""
+    from mitplan.notifications.models import Subscription
+    from mitplan.notifications.services import subscribers_notify
+
+    contribution = ContributionFactory()
+    followed = topic(contribution)
+    Subscription.objects.create(
+        topic=followed, email="a@example.org", language="de", confirmed_at=now()
+    )
+    Subscription.objects.create(
+        topic="nothing-registered:1", email="b@example.org", language="de"
+    )
+    contribution.delete()
+    assert not Subscription.objects.filter(topic=followed).exists()
+    assert subscribers_notify(topic="nothing-registered:1", step="x") == 0
