@@ -76,6 +76,8 @@ def platform_ensure() -> HomePage:
 
 def after_migrate(sender, using="default", plan=None, **kwargs):
     """post_migrate of cms: only when migrations ran forward (not on a flush)."""
-    if not plan or all(backwards for _migration, backwards in plan):
+    # plan None: a flush (transactional tests), not a migrate. An empty plan is a
+    # migrate with nothing to apply, or one that built tables without migrations.
+    if plan is None or (plan and all(backwards for _migration, backwards in plan)):
         return
     platform_ensure()

@@ -3,8 +3,9 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
+from django.dispatch import Signal
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 
 from mitplan.contributions.models import Contribution
 from mitplan.core.submissions import Saved, content_digest, key_used, save_once
@@ -67,9 +68,17 @@ def comment_add(
     return comment, saved
 
 
+# Sent in the hiding transaction with comment=, reason= and actor=: moderation
+# closes the abuse reports on it.
+comment_hidden = Signal()
+
+LOG_HIDDEN = "mitplan.comment.hidden"
+
+
 @transaction.atomic
-def comment_hide(*, comment: Comment, reason: str) -> Comment:
-    """Hide a comment from the public; its replies stay, the count drops by one."""
+def comment_hide(*, comment: Comment, reason: str, actor=None) -> Comment:
+    """Hide a comment from the public; its replies stay, the count drops by one.
+    The audit log keeps who hid it and why."""
     comment = Comment.objects.select_for_update().get(pk=comment.pk)
     if comment.is_hidden:
         return comment
@@ -79,11 +88,19 @@ def comment_hide(*, comment: Comment, reason: str) -> Comment:
     Contribution.objects.filter(pk=comment.contribution_id).update(
         comment_count=F("comment_count") - 1
     )
-    # Hiding is the answer to the abuse reports on it: close them, saying so.
-    from mitplan.moderation.models import Report
-
-    Report.objects.filter(comment=comment, resolved_at__isnull=True).update(
-        resolved_at=timezone.now(),
-        resolution=(reason.strip() or _("Comment hidden."))[:300],
+    log(
+        comment.contribution,
+        LOG_HIDDEN,
+        user=actor if getattr(actor, "is_authenticated", False) else None,
+        data={"comment": comment.pk, "reason": comment.hidden_reason},
+    )
+    comment_hidden.send(
+        sender=Comment, comment=comment, reason=comment.hidden_reason, actor=actor
     )
     return comment
+
+
+def comments_follow_merge(sender, *, duplicate, target, **kwargs) -> None:
+    """A merged contribution's comments move to the one it was merged into (the
+    count moves with contributions' own fields)."""
+    Comment.objects.filter(contribution=duplicate).update(contribution=target)

@@ -111,10 +111,6 @@ class StatementForm(forms.Form):
         }
 
 
-class ReasonForm(forms.Form):
-    reason = forms.CharField(label=_("Reason"), max_length=300, required=False)
-
-
 class OfflineContributionForm(forms.Form):
     """Input collected on paper or at an event table, entered by staff."""
 

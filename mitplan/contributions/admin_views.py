@@ -7,37 +7,32 @@ contributions; moderating and publishing statements is for process owners.
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
 from wagtail.admin import messages
 
-from mitplan.comments.models import Comment
-from mitplan.comments.services import comment_hide
 from mitplan.core import exports
 from mitplan.core.text import isolate
-from mitplan.moderation.models import Report
-from mitplan.moderation.services import report_resolve
-from mitplan.notifications import services as notifications
 from mitplan.processes.forms import SPOKEN_LANGUAGES
 from mitplan.processes.models import Process
 
-from . import following, rules, selectors, services
+from . import rules, selectors, services
 from .admin_forms import (
     EditForm,
     ForwardForm,
     MergeForm,
     OfflineContributionForm,
-    ReasonForm,
     RejectForm,
     StatementForm,
 )
+from .extending import staff_sections
 from .models import Contribution, Statement
+from .staff_actions import carry_out_staff_action, reason_reach, subscriber_count
 
 
 def language_name(code: str) -> str:
@@ -92,13 +87,13 @@ def moderate(request, pk: int):
             },
             contribution_language=contribution.language,
         ),
-        "hide": ReasonForm(),
     }
-    subscriber_count = _subscriber_count(contribution)
+    subscribers = subscriber_count(contribution)
     if request.method == "POST":
-        action = request.POST.get("action", "")
         try:
-            done = _act(request, contribution, statement, action, forms)
+            done = carry_out_staff_action(
+                request, contribution, request.POST.get("action", ""), forms
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             done = False
@@ -114,152 +109,17 @@ def moderate(request, pk: int):
         "contribution": contribution,
         "statement": statement,
         "history": contribution.history.select_related("actor", "expert_group"),
-        "reports": Report.objects.filter(
-            Q(contribution=contribution) | Q(comment__contribution=contribution)
-        ).select_related("comment"),
-        "comments": Comment.objects.filter(contribution=contribution).select_related(
-            "parent"
-        ),
+        # Abuse reports and comments: their apps' sections (extending.py).
+        "sections": staff_sections(request, contribution, forms),
         "forms": forms,
         "can_moderate": rules.can_moderate(user),
         "can_publish_statements": rules.can_publish_statements(user),
         "public_url": contribution.get_absolute_url() if contribution.is_public else "",
-        "subscriber_count": subscriber_count,
+        "subscriber_count": subscribers,
         "language_name": language_name(contribution.language),
-        "reason_reach": _reason_reach(contribution, subscriber_count),
+        "reason_reach": reason_reach(contribution, subscribers),
     }
     return TemplateResponse(request, "contributions/admin/moderate.html", context)
-
-
-def _subscriber_count(contribution) -> int:
-    return notifications.confirmed_count(following.topic(contribution))
-
-
-def _reason_reach(contribution, subscriber_count: int) -> str:
-    """Who learns a rejection's reason, and how: staff must not promise more."""
-    reach = []
-    if subscriber_count:
-        if contribution.moderation_state == Contribution.Moderation.PENDING:
-            # Before publication only the author could subscribe (on the form).
-            reach.append(_("The author gets the reason by e-mail."))
-        else:
-            reach.append(
-                ngettext(
-                    "%(count)s confirmed subscriber gets the reason by e-mail.",
-                    "%(count)s confirmed subscribers get the reason by e-mail.",
-                    subscriber_count,
-                )
-                % {"count": subscriber_count}
-            )
-    if contribution.author_id is not None:
-        reach.append(_("The author sees the reason under My contributions."))
-    if not reach:
-        reach.append(
-            _("The author left no way to reach them, so the reason is kept here only.")
-        )
-    return " ".join(reach)
-
-
-def _act(request, contribution, statement, action, forms) -> str | None:
-    """Carry out one action; a message on success, None if a form had errors."""
-    user = request.user
-    moderator_actions = {
-        "publish",
-        "reject",
-        "edit",
-        "merge",
-        "forward",
-        "hide",
-        "resolve",
-    }
-    if action in moderator_actions and not rules.can_moderate(user):
-        raise PermissionDenied
-    if action == "publish":
-        services.contribution_publish(contribution=contribution, actor=user)
-        return _("Published.")
-    if action == "reject":
-        form = forms["reject"] = RejectForm(request.POST)
-        if form.is_valid():
-            # Who is reached depends on the state before the rejection.
-            reach = _reason_reach(contribution, _subscriber_count(contribution))
-            services.contribution_reject(
-                contribution=contribution,
-                reason=form.cleaned_data["reason"],
-                actor=user,
-            )
-            return _("Rejected.") + " " + reach
-    elif action == "edit":
-        form = forms["edit"] = EditForm(request.POST)
-        if form.is_valid():
-            services.contribution_edit(
-                contribution=contribution, actor=user, **form.cleaned_data
-            )
-            return _("Saved, with the public note.")
-    elif action == "merge":
-        form = forms["merge"] = MergeForm(request.POST)
-        if form.is_valid():
-            target = Contribution.objects.filter(pk=form.cleaned_data["target"]).first()
-            if target is None:
-                form.add_error(
-                    "target", _("There is no contribution with this number.")
-                )
-                return None
-            services.contribution_merge(
-                duplicate=contribution, target=target, actor=user
-            )
-            return _("Merged.")
-    elif action == "forward":
-        form = forms["forward"] = ForwardForm(
-            request.POST, process=contribution.process
-        )
-        if form.is_valid():
-            services.contribution_forward(
-                contribution=contribution,
-                actor=user,
-                expert_group=form.cleaned_data["expert_group"],
-            )
-            return _("Forwarded to the expert group.")
-    elif action in {"draft_statement", "publish_statement"}:
-        form = forms["statement"] = StatementForm(
-            request.POST, contribution_language=contribution.language
-        )
-        if form.is_valid():
-            was_published = statement is not None and statement.is_published
-            statement = services.statement_draft(
-                contribution=contribution,
-                outcome=form.cleaned_data["outcome"],
-                text=form.cleaned_data["text_de"],
-                translations=form.translations(),
-                actor=user,
-            )
-            if action == "publish_statement":
-                services.statement_publish(statement=statement, actor=user)
-                return _("Statement published.")
-            if was_published:
-                # statement_draft edits a published statement in place (and lets only
-                # those who may publish do so): say that it is public at once.
-                return _(
-                    "The published statement was changed; the public page shows "
-                    "the new text now."
-                )
-            return _("Statement saved as a draft.")
-    elif action == "hide":
-        comment = get_object_or_404(
-            Comment, pk=request.POST.get("comment"), contribution=contribution
-        )
-        form = ReasonForm(request.POST)
-        form.is_valid()
-        comment_hide(comment=comment, reason=form.cleaned_data.get("reason", ""))
-        return _("Comment hidden.")
-    elif action == "resolve":
-        report = get_object_or_404(Report, pk=request.POST.get("report"))
-        report_resolve(
-            report=report, resolution=request.POST.get("resolution", ""), actor=user
-        )
-        return _("Abuse report closed.")
-    else:
-        raise PermissionDenied
-    return None
 
 
 def offline_create(request, process_id: int):

@@ -8,16 +8,20 @@ class ContributionsConfig(AppConfig):
     verbose_name = _("Contributions")
 
     def ready(self):
+        from mitplan.core.counters import Counter, add_counter
         from mitplan.processes import roles
         from mitplan.processes.actions import Action, add_actions
         from mitplan.processes.portal import Panel, add_panel, add_routes
 
-        from . import following
+        from . import following, staff_actions
+        from .models import Contribution, Support
         from .routes import ROUTES
         from .selectors import responsiveness_by_field
 
         add_routes(*ROUTES)
         following.register()
+        add_counter(Counter(Contribution, "support_count", Support, "contribution"))
+        staff_actions.register()
         roles.grant(
             roles.PROCESS_OWNERS,
             "contributions.view_contribution",

@@ -1,8 +1,4 @@
-import re
-import secrets
-
 from django import forms
-from django.core import signing
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -18,57 +14,15 @@ from mitplan.core.forms import (
     SingleLineField,
 )
 from mitplan.core.spam import SpamGuardMixin
+from mitplan.core.submissions import (  # noqa: F401 (the forms' keys)
+    SubmissionKeyField,
+    new_submission_key,
+    signed_key,
+)
 from mitplan.processes.forms import SPOKEN_LANGUAGES
 
 from .languages import detect_language
 from .models import TEXT_MAX_LENGTH, TITLE_MAX_LENGTH, Contribution, Statement
-
-SUBMISSION_SALT = "mitplan.contributions.submission"
-
-
-def new_submission_key() -> str:
-    return signing.dumps(secrets.token_hex(16), salt=SUBMISSION_SALT)
-
-
-# A key the browser made (js/fresh-key.js) on a page that caches may share, where a
-# key from the server would be the same for everyone who gets the page.
-BROWSER_KEY = re.compile(r"b-[0-9a-f]{32}")
-
-
-class SubmissionKeyField(forms.CharField):
-    """A one-time key: the same form sent twice creates one object. Signed by the
-    server on pages only one person gets; made by the browser on shared pages
-    (`browser_made=True`: the field starts empty and the script fills it)."""
-
-    widget = forms.HiddenInput
-
-    def __init__(self, *, browser_made: bool = False, **kwargs):
-        super().__init__(required=False, **kwargs)
-        self.browser_made = browser_made
-        if browser_made:
-            self.widget.attrs["data-fresh-key"] = ""
-
-    def clean(self, value):
-        if self.browser_made:
-            # Without JavaScript there is no key: the form still works, only a
-            # double click is not recognised as one.
-            return value if value and BROWSER_KEY.fullmatch(value) else None
-        try:
-            return signing.loads(value or "", salt=SUBMISSION_SALT, max_age=7 * 86400)
-        except signing.BadSignature:
-            raise forms.ValidationError(
-                _("This form was open for too long. Please send it again."),
-                code="expired",
-            ) from None
-
-
-def signed_key(value) -> str | None:
-    """The key a contribution form carried, if its signature holds (None if not)."""
-    try:
-        return SubmissionKeyField().clean(value)
-    except forms.ValidationError:
-        return None
-
 
 LANGUAGE_CHOICES = [("auto", _("Recognise automatically"))] + list(
     SPOKEN_LANGUAGES.items()
@@ -163,23 +117,6 @@ class ContributionForm(ProofOfWorkMixin, SpamGuardMixin):
                 fallback=get_language(),
             )
         return cleaned
-
-
-class CommentForm(SpamGuardMixin):
-    text = MultilineField(
-        label=_("Your comment"),
-        max_length=2000,
-        rows=4,
-        help_text=_("At most 2,000 characters."),
-    )
-    pseudonym = SingleLineField(
-        label=_("Name shown with it"), max_length=60, required=False
-    )
-    parent = forms.IntegerField(
-        required=False, min_value=1, max_value=2**63 - 1, widget=forms.HiddenInput
-    )
-    # The comment form is on the contribution's page, which caches share.
-    submission = SubmissionKeyField(browser_made=True)
 
 
 class SubscribeForm(KernForm):

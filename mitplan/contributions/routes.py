@@ -19,11 +19,6 @@ ROUTES = (
         "contribution_support",
     ),
     Route(
-        "beitraege/<int:pk>/kommentieren/",
-        views.contribution_comment,
-        "contribution_comment",
-    ),
-    Route(
         "beitraege/<int:pk>/benachrichtigen/",
         views.contribution_subscribe,
         "contribution_subscribe",

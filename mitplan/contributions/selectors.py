@@ -11,8 +11,6 @@ from django.db.models import Count, Max, Prefetch, Q
 from django.db.models.functions import Substr
 from django.http import Http404
 
-from mitplan.comments.models import Comment
-
 from .models import Contribution, HistoryEntry, Statement
 
 PAGE_SIZE = 20
@@ -168,15 +166,6 @@ def contribution_detail(process, pk: int) -> Contribution:
             "tags",
             Prefetch(
                 "history", queryset=HistoryEntry.objects.select_related("expert_group")
-            ),
-            Prefetch(
-                "comments",
-                queryset=Comment.objects.filter(parent=None).prefetch_related(
-                    Prefetch(
-                        "replies", queryset=Comment.objects.order_by("created_at", "pk")
-                    )
-                ),
-                to_attr="top_level_comments",
             ),
         )
         .first()

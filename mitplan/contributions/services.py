@@ -22,6 +22,7 @@ from mitplan.processes.models import (
 from mitplan.processes.participation import require_open
 
 from . import following
+from .extending import contribution_merged
 from .models import Contribution, HistoryEntry, Statement, Support, Tag
 from .rules import can_publish_statements, is_expert_in
 
@@ -216,7 +217,6 @@ def contribution_merge(
 ) -> Contribution:
     """Merge a duplicate into another contribution: its supports (without double
     counting a person) and comments move over; its page then redirects."""
-    from mitplan.comments.models import Comment
 
     if duplicate.pk == target.pk:
         raise ValidationError(_("A contribution cannot be merged into itself."))
@@ -245,7 +245,8 @@ def contribution_merge(
     )
     moved_supports = moving.update(contribution=target)
     duplicate.supports.all().delete()
-    Comment.objects.filter(contribution=duplicate).update(contribution=target)
+    # Comments (and whatever else other apps keep on it) follow: extending.py.
+    contribution_merged.send(sender=Contribution, duplicate=duplicate, target=target)
 
     Contribution.objects.filter(pk=target.pk).update(
         support_count=F("support_count") + moved_supports,
@@ -331,6 +332,27 @@ def statement_draft(
     statement.full_clean()
     statement.save()
     return statement
+
+
+@transaction.atomic
+def statement_write_and_publish(
+    *,
+    contribution: Contribution,
+    outcome: str,
+    text: str,
+    actor,
+    translations: dict[str, str] | None = None,
+) -> Statement:
+    """Save the statement's text and publish it, in one transaction: a refusal to
+    publish leaves no changed draft behind."""
+    statement = statement_draft(
+        contribution=contribution,
+        outcome=outcome,
+        text=text,
+        actor=actor,
+        translations=translations,
+    )
+    return statement_publish(statement=statement, actor=actor)
 
 
 @transaction.atomic

@@ -14,10 +14,8 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from mitplan.comments import services as comment_services
 from mitplan.core import pagecache, ratelimits
 from mitplan.core.origin import same_origin_post
-from mitplan.core.parsing import parse_id
 from mitplan.core.ratelimits import Limit
 from mitplan.core.sending import NotCarriedOut, carry_out
 from mitplan.core.submissions import Saved
@@ -27,15 +25,14 @@ from mitplan.processes.participation import participation
 from mitplan.processes.portal import page_context, portal_page
 
 from . import following, selectors, services
+from .extending import detail_sections
 from .forms import (
-    CommentForm,
     ContributionForm,
     FilterForm,
     SubscribeForm,
     new_submission_key,
     signed_key,
 )
-from .languages import detect_language
 from .models import Contribution
 
 SUPPORTER_COOKIE = "mitplan_supporter"
@@ -53,14 +50,10 @@ CLOSED_MESSAGES = {
         "Sending contributions is closed at the moment. What you wrote is still "
         "here, so you can copy it."
     ),
-    "comments": gettext_lazy(
-        "Commenting is closed at the moment. What you wrote is still here, so you "
-        "can copy it."
-    ),
 }
 
 
-def _open_for(page, feature: str) -> bool:
+def is_open_for(page, feature: str) -> bool:
     """Whether the process's running phases let residents do this now."""
     process = process_selectors.process_for_pages(page.process_id)
     return getattr(participation(process), feature)
@@ -356,29 +349,18 @@ def contribution_detail(
     if not contribution.is_public:
         raise Http404
     forms = forms or {}
-    comment_form = forms.get("comment")
-    reply_to = _reply_target(
-        contribution,
-        comment_form["parent"].value() if comment_form else request.GET.get("antwort"),
-    )
-    if comment_form is None:
-        comment_form = CommentForm(
-            initial={"parent": reply_to.pk if reply_to else None}
-        )
     context.update(
         {
             "contribution": contribution,
-            "reply_to": reply_to,
+            # Comments and what else other apps show below it (extending.py).
+            "sections": detail_sections(request, page, contribution, forms),
             "support_refused": support_refused,
             # Why a press of "support" was not counted although supporting is open.
             "support_refusal": support_refusal,
-            # The comment just sent says so (and keyboard focus can land on it).
-            "commented": parse_id(request.GET.get("kommentiert")),
             # A small form was refused: the page title starts with "Error" too.
             "has_form_errors": status >= 400,
             "statement": contribution.public_statement,
             "history": selectors.public_history(contribution),
-            "comment_form": comment_form,
             "subscribe_form": forms.get("subscribe") or SubscribeForm(),
             "has_supported": _has_supported(request, contribution),
             "just_sent": request.GET.get("sent") == "1",
@@ -392,17 +374,6 @@ def contribution_detail(
     return TemplateResponse(
         request, "contributions/contribution_detail.html", context, status=status
     )
-
-
-def _reply_target(contribution, comment_id):
-    """The visible top-level comment a reply goes to (one level of replies only)."""
-    comment_id = parse_id(comment_id)
-    if comment_id is None:
-        return None
-    for comment in contribution.top_level_comments:
-        if comment.pk == comment_id and not comment.is_hidden:
-            return comment
-    return None
 
 
 def _supporter_token(request) -> str | None:
@@ -481,7 +452,7 @@ def contribution_support(request, *, page, pk: int):
     add to one contribution a day is capped (README: "one person, one support")."""
     contribution = public_contribution(page, pk)
     url = detail_url(page, contribution.pk) + "#support"
-    if not _open_for(page, "supports"):
+    if not is_open_for(page, "supports"):
         return contribution_detail(
             request, page=page, pk=pk, status=403, support_refused=True
         )
@@ -527,77 +498,6 @@ def contribution_support(request, *, page, pk: int):
             support_refusal=refusal.message,
         )
     return redirect(url)
-
-
-@same_origin_post
-@post_only
-def contribution_comment(request, *, page, pk: int):
-    contribution = public_contribution(page, pk)
-    form = CommentForm(request.POST)
-    if not _open_for(page, "comments"):
-        form.is_valid()
-        form.add_error(None, CLOSED_MESSAGES["comments"])
-        return _detail_again(
-            request, page=page, pk=pk, name="comment", form=form, status=403
-        )
-    if not form.is_valid():
-        return _detail_again(
-            request, page=page, pk=pk, name="comment", form=form, status=400
-        )
-    # The limit is checked and counted in one step by carry_out below.
-    limits = [Limit.per_client(request, "contributions.comment", settings.COMMENT_RATE)]
-    parent = None
-    if form.cleaned_data["parent"]:
-        parent = contribution.comments.filter(pk=form.cleaned_data["parent"]).first()
-        if parent is None:
-            form.add_error(None, _("The comment you answer does not exist (any more)."))
-            return _detail_again(
-                request, page=page, pk=pk, name="comment", form=form, status=400
-            )
-
-    def store():
-        return comment_services.comment_add(
-            contribution=contribution,
-            # The language it is written in, not the page's (an English reply on
-            # the Arabic page is English).
-            text=form.cleaned_data["text"],
-            language=detect_language(
-                form.cleaned_data["text"], fallback=get_language()
-            ),
-            author=request.user if request.user.is_authenticated else None,
-            pseudonym=form.cleaned_data["pseudonym"],
-            parent=parent,
-            submission_key=form.cleaned_data["submission"],
-        )
-
-    try:
-        comment, saved = carry_out(
-            store,
-            *limits,
-            happened=lambda result: result[1] is Saved.CREATED,
-            stored_before=lambda: comment_services.sent_before(
-                form.cleaned_data["submission"]
-            ),
-        )
-    except NotCarriedOut as refusal:
-        form.add_error(None, refusal.message)
-        return _detail_again(
-            request, page=page, pk=pk, name="comment", form=form, status=refusal.status
-        )
-    if saved is Saved.CONFLICT:
-        # The browser makes a fresh key for the form shown again.
-        sent = request.POST.copy()
-        sent["submission"] = ""
-        form = CommentForm(sent)
-        form.is_valid()
-        form.add_error(None, RESENT_OTHER_CONTENT)
-        return _detail_again(
-            request, page=page, pk=pk, name="comment", form=form, status=409
-        )
-    return redirect(
-        detail_url(page, contribution.pk)
-        + f"?kommentiert={comment.pk}#comment-{comment.pk}"
-    )
 
 
 @same_origin_post

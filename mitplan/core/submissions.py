@@ -11,8 +11,13 @@ words are two contributions."""
 import enum
 import hashlib
 import json
+import re
+import secrets
 
+from django import forms
+from django.core import signing
 from django.db import IntegrityError, models, transaction
+from django.utils.translation import gettext_lazy as _
 
 
 class Saved(enum.Enum):
@@ -62,3 +67,53 @@ def _outcome(existing, instance) -> Saved:
     if digest and existing.submission_digest and digest != existing.submission_digest:
         return Saved.CONFLICT
     return Saved.RESENT
+
+
+# --- The key a form carries --------------------------------------------------------
+
+# The salt keeps its first app's name: keys in forms that are open stay valid.
+SUBMISSION_SALT = "mitplan.contributions.submission"
+
+
+def new_submission_key() -> str:
+    return signing.dumps(secrets.token_hex(16), salt=SUBMISSION_SALT)
+
+
+# A key the browser made (js/fresh-key.js) on a page that caches may share, where a
+# key from the server would be the same for everyone who gets the page.
+BROWSER_KEY = re.compile(r"b-[0-9a-f]{32}")
+
+
+class SubmissionKeyField(forms.CharField):
+    """A one-time key: the same form sent twice creates one object. Signed by the
+    server on pages only one person gets; made by the browser on shared pages
+    (`browser_made=True`: the field starts empty and the script fills it)."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, *, browser_made: bool = False, **kwargs):
+        super().__init__(required=False, **kwargs)
+        self.browser_made = browser_made
+        if browser_made:
+            self.widget.attrs["data-fresh-key"] = ""
+
+    def clean(self, value):
+        if self.browser_made:
+            # Without JavaScript there is no key: the form still works, only a
+            # double click is not recognised as one.
+            return value if value and BROWSER_KEY.fullmatch(value) else None
+        try:
+            return signing.loads(value or "", salt=SUBMISSION_SALT, max_age=7 * 86400)
+        except signing.BadSignature:
+            raise forms.ValidationError(
+                _("This form was open for too long. Please send it again."),
+                code="expired",
+            ) from None
+
+
+def signed_key(value) -> str | None:
+    """The key a contribution form carried, if its signature holds (None if not)."""
+    try:
+        return SubmissionKeyField().clean(value)
+    except forms.ValidationError:
+        return None

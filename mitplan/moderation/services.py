@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 
 from .models import Report
 
@@ -25,12 +26,30 @@ def report_add(*, reason: str, explanation: str = "", contribution=None, comment
     return report
 
 
+LOG_CLOSED = "mitplan.report.closed"
+
+
+def _staff(actor):
+    return actor if getattr(actor, "is_authenticated", False) else None
+
+
 @transaction.atomic
 def report_resolve(*, report: Report, resolution: str, actor) -> Report:
     report = Report.objects.select_for_update().get(pk=report.pk)
     if report.resolved_at is None:  # a correction of the measure keeps who and when
         report.resolved_at = timezone.now()
-        report.resolved_by = actor
-    report.resolution = resolution.strip()
+        report.resolved_by = _staff(actor)
+    report.resolution = resolution.strip()[:300]
     report.save(update_fields=["resolved_at", "resolved_by", "resolution"])
+    log(report, LOG_CLOSED, user=_staff(actor), data={"resolution": report.resolution})
     return report
+
+
+def reports_close(reports, *, resolution: str, actor=None) -> int:
+    """Close the open ones among `reports` with one resolution (when the reported
+    comment was hidden, say)."""
+    return reports.filter(resolved_at__isnull=True).update(
+        resolved_at=timezone.now(),
+        resolved_by=_staff(actor),
+        resolution=resolution.strip()[:300],
+    )

@@ -18,7 +18,7 @@ from mitplan.contributions.wagtail_hooks import WAITING_WORK_HOOK, ContributionV
 from mitplan.core.admin_views import NoAddIndexView, RedirectToIndex
 
 from .models import Report
-from .services import report_resolve
+from .services import LOG_CLOSED, report_resolve
 
 
 def _isolated_report_target(field_name):
@@ -144,3 +144,10 @@ def open_reports(user):
             % {"counter": count},
         }
     ]
+
+
+@hooks.register("register_log_actions")
+def register_report_log_actions(actions):
+    actions.register_action(
+        LOG_CLOSED, _("Abuse report closed"), _("Abuse report closed")
+    )

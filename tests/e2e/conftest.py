@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.databases import database_drop, throwaway_database
+
 # Playwright keeps an event loop on this thread; Django would then refuse its sync
 # database calls in later tests of the same worker. Tests only.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -27,30 +29,6 @@ def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def _database_url(tmp: Path) -> str:
-    """SQLite in a temp dir, or (when the suite runs on PostgreSQL) a fresh database."""
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith("postgres"):
-        return f"sqlite:///{tmp / 'db.sqlite3'}"
-    import psycopg
-
-    base, _slash, name = url.rpartition("/")
-    e2e_name = f"{name or 'mitplan'}_e2e_{os.getpid()}"
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{e2e_name}"')
-        connection.execute(f'CREATE DATABASE "{e2e_name}"')
-    return f"{base}/{e2e_name}"
-
-
-def _database_drop(url: str) -> None:
-    if url.startswith("postgres"):
-        import psycopg
-
-        base, _slash, name = url.rpartition("/")
-        with psycopg.connect(f"{base}/postgres", autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture(scope="session")
@@ -68,7 +46,7 @@ def server(tmp_path_factory):
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.dev",
         "MITPLAN_DATA_DIR": str(tmp),
-        "DATABASE_URL": _database_url(tmp),
+        "DATABASE_URL": throwaway_database(tmp),
         "EMAIL_URL": f"filemail:///{tmp / 'mail'}",  # three slashes + absolute path
         "SPAM_MIN_FILL_SECONDS": "1",
         "MITPLAN_ADMIN_PASSWORD": "e2e-admin-password-42",
@@ -112,7 +90,7 @@ def server(tmp_path_factory):
     }
     process.terminate()
     process.wait(timeout=10)
-    _database_drop(env["DATABASE_URL"])
+    database_drop(env["DATABASE_URL"])
 
 
 @pytest.fixture(scope="module")

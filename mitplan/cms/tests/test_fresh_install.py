@@ -1,5 +1,9 @@
 """A new city's install: `migrate` on an empty database, without the demo, gives a
-usable platform in ten languages (cms.setup's post_migrate handler)."""
+usable platform in ten languages (cms.setup's post_migrate handler).
+
+This is also where the real migrations run, on the database the suite runs on
+(SQLite, or a new PostgreSQL database): the other tests build their databases from
+the models (--nomigrations)."""
 
 import json
 import os
@@ -7,6 +11,8 @@ import subprocess
 import sys
 
 from django.conf import settings
+
+from tests.databases import database_drop, throwaway_database
 
 CHECK = """
 import json
@@ -41,23 +47,28 @@ def test_migrate_without_the_demo_gives_ten_languages_and_a_home(tmp_path):
         for key, value in os.environ.items()
         if key not in ("DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE")
     }
+    database = throwaway_database(tmp_path, "fresh")
     env.update(
         MITPLAN_DATA_DIR=str(tmp_path),
         MITPLAN_LOAD_DEMO="false",
         DJANGO_SETTINGS_MODULE="config.settings.dev",
+        DATABASE_URL=database,
     )
     manage = [sys.executable, str(settings.BASE_DIR / "manage.py")]
-    subprocess.run(
-        [*manage, "migrate", "--noinput", "-v0"], env=env, check=True, timeout=300
-    )
-    found = subprocess.run(
-        [*manage, "shell", "-c", CHECK],
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    try:
+        subprocess.run(
+            [*manage, "migrate", "--noinput", "-v0"], env=env, check=True, timeout=300
+        )
+        found = subprocess.run(
+            [*manage, "shell", "-c", CHECK],
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    finally:
+        database_drop(database)
     state = json.loads(found.stdout.strip().splitlines()[-1])
     assert state["locales"] == sorted(code for code, _name in settings.LANGUAGES)
     assert state["synchronised"] == len(settings.LANGUAGES) - 1
