@@ -69,3 +69,24 @@ def cache_down(monkeypatch):
     )
     monkeypatch.setattr(caches._connections, "default", down, raising=False)
     return down
+
+
+def staff_member(username: str, role, **fields):
+    """A signed-in staff account in one of the roles (processes.roles), found by
+    its key, whatever its group is called."""
+    from django.contrib.auth import get_user_model
+
+    from mitplan.processes.roles import group_of
+
+    user = get_user_model().objects.create_user(
+        username=username, password="x" * 12, **fields
+    )
+    user.groups.add(group_of(role))
+    return get_user_model().objects.get(pk=user.pk)  # no cached permissions
+
+
+@pytest.fixture
+def process_owner(db):
+    from mitplan.processes.roles import PROCESS_OWNERS
+
+    return staff_member("owner", PROCESS_OWNERS)

@@ -22,7 +22,7 @@ class CommentsConfig(AppConfig):
         from mitplan.processes.actions import Action, add_actions
         from mitplan.processes.portal import add_routes
 
-        from . import staff, views
+        from . import rules, staff, views  # noqa: F401 (rules registers)
         from .models import Comment
         from .routes import ROUTES
         from .services import comments_follow_merge

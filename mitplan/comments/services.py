@@ -10,6 +10,7 @@ from wagtail.log_actions import log
 from mitplan.contributions.models import Contribution
 from mitplan.core.submissions import Saved, content_digest, key_used, save_once
 from mitplan.processes.participation import require_open
+from mitplan.processes.rules import require
 
 from .models import Comment
 
@@ -78,7 +79,9 @@ LOG_HIDDEN = "mitplan.comment.hidden"
 @transaction.atomic
 def comment_hide(*, comment: Comment, reason: str, actor=None) -> Comment:
     """Hide a comment from the public; its replies stay, the count drops by one.
-    The audit log keeps who hid it and why."""
+    The audit log keeps who hid it and why. actor None: the platform itself."""
+    if actor is not None:
+        require("comments.hide", actor, comment.contribution.process)
     comment = Comment.objects.select_for_update().get(pk=comment.pk)
     if comment.is_hidden:
         return comment

@@ -112,8 +112,10 @@ def moderate(request, pk: int):
         # Abuse reports and comments: their apps' sections (extending.py).
         "sections": staff_sections(request, contribution, forms),
         "forms": forms,
-        "can_moderate": rules.can_moderate(user),
-        "can_publish_statements": rules.can_publish_statements(user),
+        "can_moderate": rules.can_moderate(user, contribution.process),
+        "can_publish_statements": rules.can_publish_statements(
+            user, contribution.process
+        ),
         "public_url": contribution.get_absolute_url() if contribution.is_public else "",
         "subscriber_count": subscribers,
         "language_name": language_name(contribution.language),
@@ -124,9 +126,9 @@ def moderate(request, pk: int):
 
 def offline_create(request, process_id: int):
     """Enter input collected on paper or at an event; it is published at once."""
-    if not rules.can_moderate(request.user):
-        raise PermissionDenied
     process = get_object_or_404(Process, pk=process_id)
+    if not rules.can_moderate(request.user, process):
+        raise PermissionDenied
     form = OfflineContributionForm(request.POST or None, process=process)
     if request.method == "POST" and form.is_valid():
         contribution, _created = services.contribution_submit(
@@ -146,9 +148,9 @@ def offline_create(request, process_id: int):
 
 def statistics(request, process_id: int):
     """Counts by field, kind, language, state, outcome and week, as bars with numbers."""
-    if not rules.can_moderate(request.user):
-        raise PermissionDenied
     process = get_object_or_404(Process, pk=process_id)
+    if not rules.can_moderate(request.user, process):
+        raise PermissionDenied
     stats = selectors.contribution_statistics(process)
     languages = [(language_name(code), n) for code, n in stats["language"]]
     tables = [
@@ -262,9 +264,9 @@ def _export_table(process, header, rows):
 
 def export(request, process_id: int, file_format: str):
     """All contributions of a process as CSV or XLSX; formulas neutralised."""
-    if not rules.can_moderate(request.user):
-        raise PermissionDenied
     process = get_object_or_404(Process, pk=process_id)
+    if not rules.can_moderate(request.user, process):
+        raise PermissionDenied
     header, rows = selectors.contributions_for_export(
         process,
         with_personal_data=request.user.has_perm("contributions.change_contribution"),

@@ -13,7 +13,7 @@ class ContributionsConfig(AppConfig):
         from mitplan.processes.actions import Action, add_actions
         from mitplan.processes.portal import Panel, add_panel, add_routes
 
-        from . import following, staff_actions
+        from . import following, rules, staff_actions  # noqa: F401 (rules registers)
         from .models import Contribution, Support
         from .routes import ROUTES
         from .selectors import responsiveness_by_field

@@ -20,6 +20,7 @@ from mitplan.processes.models import (
     Process,
 )
 from mitplan.processes.participation import require_open
+from mitplan.processes.rules import require
 
 from . import following
 from .extending import contribution_merged
@@ -72,6 +73,13 @@ def _history(contribution, step, *, actor=None, expert_group=None, note="", at=N
     return entry
 
 
+def _staff_only(actor, contribution) -> None:
+    """Moderation is for those the rules let moderate this process (actor None: the
+    platform itself, e.g. a management command)."""
+    if actor is not None:
+        require("contributions.moderate", actor, contribution.process)
+
+
 def _publish(contribution: Contribution, *, actor=None) -> None:
     now = timezone.now()
     contribution.moderation_state = Contribution.Moderation.PUBLISHED
@@ -112,8 +120,10 @@ def contribution_submit(
     caller can say so. Texts are never compared across senders: two people who
     write the same words are two contributions."""
     if source == Contribution.Source.ONLINE:
-        # Staff may enter what came by paper or at an event in any phase.
-        require_open(process, "contributions")
+        require_open(process, "contributions")  # says why when closed
+    else:
+        # Staff enter what came by paper or at an event, in any phase.
+        require("contributions.enter_offline", entered_by, process)
     if field_of_action.process_id != process.pk:
         raise ValidationError(_("This field of action belongs to another process."))
     if tags and any(tag.process_id != process.pk for tag in tags):
@@ -166,6 +176,7 @@ def contribution_submit(
 
 @transaction.atomic
 def contribution_publish(*, contribution: Contribution, actor) -> Contribution:
+    _staff_only(actor, contribution)
     contribution = Contribution.objects.select_for_update().get(pk=contribution.pk)
     if contribution.moderation_state == Contribution.Moderation.PUBLISHED:
         return contribution
@@ -184,6 +195,7 @@ def contribution_reject(
     """Take a contribution off the public pages with a reason its author sees."""
     if not reason.strip():
         raise ValidationError(_("Give the author a reason."), code="reason_required")
+    _staff_only(actor, contribution)
     contribution = Contribution.objects.select_for_update().get(pk=contribution.pk)
     contribution.moderation_state = Contribution.Moderation.REJECTED
     contribution.moderation_reason = reason.strip()
@@ -201,6 +213,7 @@ def contribution_edit(
         raise ValidationError(
             _("Say publicly what was changed and why."), code="note_required"
         )
+    _staff_only(actor, contribution)
     contribution = Contribution.objects.select_for_update().get(pk=contribution.pk)
     contribution.title = title.strip()
     contribution.text = text.strip()
@@ -218,6 +231,7 @@ def contribution_merge(
     """Merge a duplicate into another contribution: its supports (without double
     counting a person) and comments move over; its page then redirects."""
 
+    _staff_only(actor, duplicate)
     if duplicate.pk == target.pk:
         raise ValidationError(_("A contribution cannot be merged into itself."))
     if duplicate.process_id != target.process_id:
@@ -275,6 +289,7 @@ def contribution_forward(
     *, contribution: Contribution, actor, expert_group: ExpertGroup | None = None
 ) -> Contribution:
     """Hand a published contribution to an expert group (the field's own by default)."""
+    _staff_only(actor, contribution)
     contribution = Contribution.objects.select_for_update().get(pk=contribution.pk)
     if not contribution.is_public:
         raise ValidationError(_("Only published contributions go to an expert group."))
@@ -304,7 +319,10 @@ def statement_draft(
     group = contribution.expert_group
     if group is None:
         raise ValidationError(_("Forward the contribution to an expert group first."))
-    if not (is_expert_in(actor, group) or can_publish_statements(actor)):
+    if not (
+        is_expert_in(actor, group)
+        or can_publish_statements(actor, contribution.process)
+    ):
         raise PermissionDenied
     # `text` is the German source; with translated fields, plain `statement.text`
     # would write whatever language the request happens to be in.
@@ -318,7 +336,9 @@ def statement_draft(
             "drafted_by": actor,
         },
     )
-    if statement.is_published and not can_publish_statements(actor):
+    if statement.is_published and not can_publish_statements(
+        actor, contribution.process
+    ):
         raise PermissionDenied
     statement.outcome = outcome
     setattr(statement, source_field, text.strip())
@@ -358,7 +378,7 @@ def statement_write_and_publish(
 @transaction.atomic
 def statement_publish(*, statement: Statement, actor) -> Statement:
     """Only process owners publish: the statement, its outcome, and the history step."""
-    if not can_publish_statements(actor):
+    if not can_publish_statements(actor, statement.contribution.process):
         raise PermissionDenied
     statement = Statement.objects.select_for_update().get(pk=statement.pk)
     contribution = statement.contribution

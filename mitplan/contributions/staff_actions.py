@@ -23,7 +23,7 @@ class StaffAction:
 
     def allowed(self, user, contribution) -> bool:
         """Moderating is for process owners (and superusers)."""
-        return rules.can_moderate(user)
+        return rules.can_moderate(user, contribution.process)
 
     def form(self, request, contribution):
         return self.form_class(request.POST) if self.form_class else None

@@ -14,7 +14,7 @@ class ModerationConfig(AppConfig):
         from mitplan.processes import roles
         from mitplan.processes.portal import add_routes
 
-        from . import staff
+        from . import rules, staff  # noqa: F401 (rules registers)
         from .routes import ROUTES
 
         add_routes(*ROUTES)

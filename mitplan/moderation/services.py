@@ -6,6 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from mitplan.processes.rules import require
+
 from .models import Report
 
 
@@ -35,6 +37,7 @@ def _staff(actor):
 
 @transaction.atomic
 def report_resolve(*, report: Report, resolution: str, actor) -> Report:
+    require("moderation.close_report", actor)
     report = Report.objects.select_for_update().get(pk=report.pk)
     if report.resolved_at is None:  # a correction of the measure keeps who and when
         report.resolved_at = timezone.now()

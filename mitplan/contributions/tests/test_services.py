@@ -1,14 +1,15 @@
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from conftest import staff_member
 from mitplan.comments.services import comment_add, comment_hide
 from mitplan.contributions import services
 from mitplan.contributions.following import topic
 from mitplan.contributions.models import Contribution, HistoryEntry, Statement
 from mitplan.processes.models import ExpertGroupMember, FieldOfAction, Process
+from mitplan.processes.roles import PROCESS_OWNERS
 
 from .factories import ContributionFactory
 
@@ -21,10 +22,8 @@ def field(process):
 
 
 @pytest.fixture
-def owner():
-    user = get_user_model().objects.create_user(username="owner", password="x" * 12)
-    user.user_permissions.add(Permission.objects.get(codename="change_statement"))
-    return get_user_model().objects.get(pk=user.pk)
+def owner(process_owner):
+    return process_owner
 
 
 @pytest.fixture
@@ -305,10 +304,9 @@ def test_the_author_is_told_why_a_contribution_was_rejected(
 
 
 def test_every_step_enters_the_staff_audit_log_with_who_took_it(process):
-    from django.contrib.auth import get_user_model
     from wagtail.models import ModelLogEntry
 
-    owner = get_user_model().objects.create_user(username="amt", password="x" * 12)
+    owner = staff_member("amt", PROCESS_OWNERS)
     contribution = ContributionFactory(moderation_state="pending", published_at=None)
     services.contribution_publish(contribution=contribution, actor=owner)
     services.contribution_forward(

@@ -2,7 +2,14 @@ import datetime
 
 import factory
 
-from mitplan.processes.models import Advisor, FieldOfAction, Phase, Process
+from mitplan.processes.models import (
+    Advisor,
+    ExpertGroup,
+    ExpertGroupMember,
+    FieldOfAction,
+    Phase,
+    Process,
+)
 
 
 class ProcessFactory(factory.django.DjangoModelFactory):
@@ -41,3 +48,19 @@ class AdvisorFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Beraterin Beispiel {n}")
     email = factory.Sequence(lambda n: f"beraterin{n}@example.org")
     languages = ["de"]
+
+
+class ExpertGroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ExpertGroup
+
+    field_of_action = factory.SubFactory(FieldOfActionFactory)
+    name = factory.Sequence(lambda n: f"Fachgruppe {n}")
+
+
+class ExpertGroupMemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ExpertGroupMember
+
+    group = factory.SubFactory(ExpertGroupFactory)
+    name = factory.Sequence(lambda n: f"Erika Beispiel {n}")
