@@ -32,10 +32,10 @@ CLOSED = gettext_lazy(
 
 def section_context(request, page, contribution, form) -> dict:
     """The comments under a contribution and the form to write one (or a reply:
-    ?antwort=<comment> on the page, or the refused form's `parent`)."""
+    ?reply=<comment> on the page, or the refused form's `parent`)."""
     comments = selectors.discussion(contribution)
     reply_to = _reply_target(
-        comments, form["parent"].value() if form else request.GET.get("antwort")
+        comments, form["parent"].value() if form else request.GET.get("reply")
     )
     if form is None:
         form = CommentForm(initial={"parent": reply_to.pk if reply_to else None})
@@ -44,7 +44,7 @@ def section_context(request, page, contribution, form) -> dict:
         "form": form,
         "reply_to": reply_to,
         # The comment just sent says so (and keyboard focus can land on it).
-        "commented": parse_id(request.GET.get("kommentiert")),
+        "commented": parse_id(request.GET.get("commented")),
     }
 
 
@@ -121,5 +121,5 @@ def comment_create(request, *, page, pk: int):
         return _page_again(request, page=page, pk=pk, form=form, status=409)
     return redirect(
         detail_url(page, contribution.pk)
-        + f"?kommentiert={comment.pk}#comment-{comment.pk}"
+        + f"?commented={comment.pk}#comment-{comment.pk}"
     )

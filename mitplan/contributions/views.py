@@ -343,7 +343,7 @@ def contribution_detail(
     if contribution.moderation_state == Contribution.Moderation.MERGED:
         # Permanent, and the page says why it is another one than the link promised.
         return redirect(
-            detail_url(page, contribution.merged_into_id) + "?zusammengefuehrt=1",
+            detail_url(page, contribution.merged_into_id) + "?merged=1",
             permanent=True,
         )
     if not contribution.is_public:
@@ -364,7 +364,7 @@ def contribution_detail(
             "subscribe_form": forms.get("subscribe") or SubscribeForm(),
             "has_supported": _has_supported(request, contribution),
             "just_sent": request.GET.get("sent") == "1",
-            "arrived_merged": request.GET.get("zusammengefuehrt") == "1",
+            "arrived_merged": request.GET.get("merged") == "1",
             "breadcrumbs_extra": [
                 (page.reverse_subpage("contribution_list"), _("Contributions")),
                 (None, contribution.title),

@@ -1,17 +1,17 @@
 """Staff in tests: a signed-in member of a role group, and the moderation screen."""
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from wagtail.users.models import UserProfile
 
-PROCESS_OWNERS = "Prozessverantwortliche"
-EXPERT_GROUPS = "Fachgruppen"
+from conftest import staff_member
+from mitplan.processes.roles import EXPERT_GROUPS, PROCESS_OWNERS
+
+__all__ = ["EXPERT_GROUPS", "PROCESS_OWNERS", "staff_in_english", "staff_login"]
 
 
-def staff_login(client, username, group_name, *, language=None):
-    """A new account in the role group, signed in; `language` sets the admin's."""
-    user = get_user_model().objects.create_user(username=username, password="x" * 12)
-    user.groups.add(Group.objects.get(name=group_name))
+def staff_login(client, username, role, *, language=None):
+    """A new account in the role (processes.roles), signed in; `language` sets the
+    admin's."""
+    user = staff_member(username, role)
     if language:
         profile = UserProfile.get_for_user(user)
         profile.preferred_language = language
@@ -20,9 +20,9 @@ def staff_login(client, username, group_name, *, language=None):
     return user
 
 
-def staff_in_english(client, username, group_name):
+def staff_in_english(client, username, role):
     """Staff whose admin speaks English, for tests that read its texts."""
-    return staff_login(client, username, group_name, language="en")
+    return staff_login(client, username, role, language="en")
 
 
 def moderate_url(contribution) -> str:

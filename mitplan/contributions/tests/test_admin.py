@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model
 
 from mitplan.contributions.models import Contribution
 from mitplan.processes.models import ExpertGroupMember, FieldOfAction, Process
+from mitplan.processes.roles import EXPERT_GROUPS, PROCESS_OWNERS
 
 from .factories import ContributionFactory
 from .staff import moderate_url
@@ -12,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_process_owner_publishes_forwards_and_answers(client):
-    staff(client, "amt", "Prozessverantwortliche")
+    staff(client, "amt", PROCESS_OWNERS)
     contribution = ContributionFactory(moderation_state="pending", published_at=None)
     assert client.get(moderate_url(contribution)).status_code == 200
     client.post(moderate_url(contribution), {"action": "publish"})
@@ -39,7 +40,7 @@ def test_process_owner_publishes_forwards_and_answers(client):
 
 
 def test_reject_without_reason_is_explained_and_changes_nothing(client):
-    staff(client, "amt", "Prozessverantwortliche")
+    staff(client, "amt", PROCESS_OWNERS)
     contribution = ContributionFactory(moderation_state="pending", published_at=None)
     response = client.post(
         moderate_url(contribution), {"action": "reject", "reason": ""}
@@ -50,7 +51,7 @@ def test_reject_without_reason_is_explained_and_changes_nothing(client):
 
 
 def test_expert_sees_only_their_groups_contributions_and_cannot_publish(client):
-    user = staff(client, "expertin", "Fachgruppen")
+    user = staff(client, "expertin", EXPERT_GROUPS)
     bildung = FieldOfAction.objects.get(slug="bildung")
     ExpertGroupMember.objects.create(
         group=bildung.expert_group, name="Expertin", user=user
@@ -95,7 +96,7 @@ def test_residents_cannot_open_the_moderation(client):
 
 
 def test_offline_input_is_published_with_its_source(client):
-    staff(client, "amt", "Prozessverantwortliche")
+    staff(client, "amt", PROCESS_OWNERS)
     process = Process.objects.get(slug="lip-2")
     field = FieldOfAction.objects.get(slug="soziales")
     response = client.post(
@@ -117,7 +118,7 @@ def test_offline_input_is_published_with_its_source(client):
 
 
 def test_the_edit_link_of_the_list_opens_the_moderation(client):
-    staff(client, "amt", "Prozessverantwortliche")
+    staff(client, "amt", PROCESS_OWNERS)
     contribution = ContributionFactory()
     response = client.get(f"/admin/participation/contributions/edit/{contribution.pk}/")
     assert response.status_code == 302
@@ -129,7 +130,7 @@ def test_statistics_and_exports_for_process_owners(client):
 
     import openpyxl
 
-    staff(client, "amt", "Prozessverantwortliche")
+    staff(client, "amt", PROCESS_OWNERS)
     process = Process.objects.get(slug="lip-2")
     ContributionFactory(title='=HYPERLINK("http://evil")', pseudonym="Geheim")
     html = client.get(
@@ -152,7 +153,7 @@ def test_statistics_and_exports_for_process_owners(client):
 
 
 def test_experts_cannot_export(client):
-    staff(client, "expertin", "Fachgruppen")
+    staff(client, "expertin", EXPERT_GROUPS)
     process = Process.objects.get(slug="lip-2")
     response = client.get(f"/admin/participation/contributions/export/{process.pk}.csv")
     assert response.status_code in (302, 403)

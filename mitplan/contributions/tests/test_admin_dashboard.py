@@ -12,6 +12,7 @@ from wagtail.users.models import UserProfile
 from mitplan.contributions.models import Contribution
 from mitplan.moderation.models import Report
 from mitplan.processes.models import ExpertGroupMember, FieldOfAction, Process
+from mitplan.processes.roles import EXPERT_GROUPS, PROCESS_OWNERS
 
 from .factories import ContributionFactory
 from .staff import staff_in_english
@@ -24,7 +25,7 @@ def links(html):
 
 
 def test_moderators_see_what_waits_for_moderation_with_links(client):
-    staff_in_english(client, "amt", "Prozessverantwortliche")
+    staff_in_english(client, "amt", PROCESS_OWNERS)
     Contribution.objects.filter(moderation_state="pending").delete()
     Report.objects.filter(resolved_at=None).update(resolved_at=timezone.now())
     ContributionFactory.create_batch(2, moderation_state="pending", published_at=None)
@@ -46,7 +47,7 @@ def test_moderators_see_what_waits_for_moderation_with_links(client):
 
 
 def test_experts_see_their_groups_contributions_waiting_for_a_statement(client):
-    user = staff_in_english(client, "expertin", "Fachgruppen")
+    user = staff_in_english(client, "expertin", EXPERT_GROUPS)
     bildung = FieldOfAction.objects.get(slug="bildung")
     ExpertGroupMember.objects.create(
         group=bildung.expert_group, name="Expertin", user=user
@@ -76,7 +77,7 @@ def test_experts_see_their_groups_contributions_waiting_for_a_statement(client):
 
 
 def test_staff_without_waiting_work_roles_see_no_panel(client):
-    staff_in_english(client, "expertin", "Fachgruppen")  # in no group yet
+    staff_in_english(client, "expertin", EXPERT_GROUPS)  # in no group yet
     assert "Waiting for you" not in client.get("/admin/").content.decode()
 
 
@@ -84,7 +85,7 @@ def test_staff_without_waiting_work_roles_see_no_panel(client):
 def test_the_list_header_offers_short_labels_for_every_process_action(
     client, processes
 ):
-    staff_in_english(client, "amt", "Prozessverantwortliche")
+    staff_in_english(client, "amt", PROCESS_OWNERS)
     if processes == 2:
         Process.objects.create(title="LIP 3.0", slug="lip-3")
     html = client.get("/admin/participation/contributions/").content.decode()
@@ -102,7 +103,7 @@ def test_the_list_header_offers_short_labels_for_every_process_action(
 
 
 def test_the_projects_reports_are_called_abuse_reports(client):
-    staff_in_english(client, "amt", "Prozessverantwortliche")
+    staff_in_english(client, "amt", PROCESS_OWNERS)
     html = client.get("/admin/").content.decode()
     assert "Abuse reports" in html
     with translation.override("en"):
@@ -128,7 +129,7 @@ def test_the_list_names_languages_and_offers_no_add_button(client):
 
 
 def test_a_report_is_closed_from_its_own_page_which_shows_what_was_reported(client):
-    user = staff_in_english(client, "amt2", "Prozessverantwortliche")
+    user = staff_in_english(client, "amt2", PROCESS_OWNERS)
     reported = ContributionFactory(title="Ein gemeldeter Titel")
     report = Report.objects.create(
         contribution=reported, reason="spam", explanation="Werbung für einen Shop"
@@ -148,7 +149,7 @@ def test_a_comments_report_shows_it_in_full_needs_a_measure_and_keeps_who_closed
 ):
     from mitplan.comments.models import Comment
 
-    user = staff_in_english(client, "amt3", "Prozessverantwortliche")
+    user = staff_in_english(client, "amt3", PROCESS_OWNERS)
     contribution = ContributionFactory(title="Unter diesem Beitrag")
     text = "Ein langer Kommentar, " * 8 + "der am Ende etwas Beleidigendes sagt."
     comment = Comment.objects.create(
@@ -169,7 +170,7 @@ def test_a_comments_report_shows_it_in_full_needs_a_measure_and_keeps_who_closed
     assert closed_at and report.resolved_by == user
     assert "Closed by amt3" in client.get(url).content.decode()
     # Correcting the measure later keeps who closed it and when.
-    other = staff_in_english(client, "amt4", "Prozessverantwortliche")
+    other = staff_in_english(client, "amt4", PROCESS_OWNERS)
     client.post(url, {"resolution": "Kommentar ausgeblendet, Person verwarnt."})
     report.refresh_from_db()
     assert report.resolved_at == closed_at and report.resolved_by == user != other
@@ -179,7 +180,7 @@ def test_a_comments_report_shows_it_in_full_needs_a_measure_and_keeps_who_closed
 def test_staff_work_in_any_of_the_sites_languages(client, language, direction):
     from .staff import staff_login
 
-    staff_login(client, f"amt-{language}", "Prozessverantwortliche", language=language)
+    staff_login(client, f"amt-{language}", PROCESS_OWNERS, language=language)
     html = client.get("/admin/").content.decode()
     assert f'<html lang="{language}" dir="{direction}"' in html
     with translation.override(language):

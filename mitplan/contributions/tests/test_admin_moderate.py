@@ -7,7 +7,6 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.utils import timezone
 
@@ -15,6 +14,7 @@ from mitplan.contributions.following import topic
 from mitplan.contributions.models import Statement
 from mitplan.notifications.models import Subscription
 from mitplan.processes.models import ExpertGroupMember, FieldOfAction
+from mitplan.processes.roles import group_of
 
 from .factories import ContributionFactory
 from .staff import EXPERT_GROUPS, PROCESS_OWNERS, moderate_url, staff_in_english
@@ -229,7 +229,7 @@ def test_the_language_is_named(client):
 def test_a_statement_can_answer_in_the_contributions_own_language(client):
 
     user = get_user_model().objects.create_user(username="amt2", password="x" * 12)
-    user.groups.add(Group.objects.get(name="Prozessverantwortliche"))
+    user.groups.add(group_of(PROCESS_OWNERS))
     client.force_login(user)
     bildung = FieldOfAction.objects.get(slug="bildung")
     contribution = ContributionFactory(

@@ -281,10 +281,10 @@ def test_the_rate_limit_secret_is_in_no_database_and_no_cache():
 @pytest.mark.parametrize(
     "suffix",
     [
-        "?kommentiert=%C2%B2",
-        "?antwort=%C2%B2",
-        "?kommentiert=99999999999999999999999",
-        "?antwort=%D9%A3",
+        "?commented=%C2%B2",
+        "?reply=%C2%B2",
+        "?commented=99999999999999999999999",
+        "?reply=%D9%A3",
         "melden/?comment=%C2%B2",
         "melden/?comment=99999999999999999999999",
     ],

@@ -3,10 +3,10 @@ at what it changed, not only at the status code."""
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
 from mitplan.contributions.models import Contribution, Statement
 from mitplan.processes.models import ExpertGroupMember, FieldOfAction, Process
+from mitplan.processes.roles import EXPERT_GROUPS, PROCESS_OWNERS, group_of
 
 from .factories import ContributionFactory
 from .staff import moderate_url
@@ -21,9 +21,9 @@ def login(client, role):
         return
     user = get_user_model().objects.create_user(username=role, password="x" * 12)
     if role == "owner":
-        user.groups.add(Group.objects.get(name="Prozessverantwortliche"))
+        user.groups.add(group_of(PROCESS_OWNERS))
     if role in ("expert", "other_expert"):
-        user.groups.add(Group.objects.get(name="Fachgruppen"))
+        user.groups.add(group_of(EXPERT_GROUPS))
         slug = "bildung" if role == "expert" else "soziales"
         group = FieldOfAction.objects.get(slug=slug).expert_group
         ExpertGroupMember.objects.create(group=group, name=role, user=user)

@@ -281,7 +281,7 @@ def test_merged_contribution_redirects_to_the_target(client):
     duplicate = ContributionFactory(moderation_state="merged", merged_into=target)
     response = client.get(detail(duplicate, "en"))
     assert response.status_code == 301
-    assert response["Location"] == detail(target, "en") + "?zusammengefuehrt=1"
+    assert response["Location"] == detail(target, "en") + "?merged=1"
     landed = client.get(response["Location"]).content.decode()
     assert "was merged into it" in landed
 
@@ -337,17 +337,17 @@ def test_reply_link_prepares_the_form_for_a_reply(client):
         contribution=contribution, text="Erster Gedanke", language="de", pseudonym="Ada"
     )
     html = client.get(detail(contribution, "en")).content.decode()
-    assert f'href="?antwort={comment.pk}#comment-form-heading"' in html
+    assert f'href="?reply={comment.pk}#comment-form-heading"' in html
     assert (
         'Reply<span class="kern-sr-only"> – <bdi>Ada</bdi> – '
         '<bdi lang="de">Erster Gedanke</bdi></span>'
     ) in html
-    html = client.get(detail(contribution, "en") + f"?antwort={comment.pk}").content
+    html = client.get(detail(contribution, "en") + f"?reply={comment.pk}").content
     html = html.decode()
     assert "You reply to the comment by" in html
     assert f'name="parent" value="{comment.pk}"' in html
     # A forged or hidden target is simply a new comment.
-    html = client.get(detail(contribution, "en") + "?antwort=99999").content.decode()
+    html = client.get(detail(contribution, "en") + "?reply=99999").content.decode()
     assert "You reply to" not in html
 
 
@@ -365,7 +365,7 @@ def test_comment_and_reply(client):
     comment = Comment.objects.get(text="Finde ich gut!")
     # The page the sender lands on says the comment is out, at the comment itself.
     assert response["Location"].endswith(
-        f"?kommentiert={comment.pk}#comment-{comment.pk}"
+        f"?commented={comment.pk}#comment-{comment.pk}"
     )
     landed = client.get(response["Location"]).content.decode()
     assert f'id="comment-{comment.pk}" tabindex="-1"' in landed

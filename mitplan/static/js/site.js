@@ -45,7 +45,7 @@ if (summary) {
 // only, not for a shared link.
 {
   const address = new URL(location.href);
-  const once = ["kommentiert", "reported"].filter((name) =>
+  const once = ["commented", "reported"].filter((name) =>
     address.searchParams.has(name),
   );
   for (const name of once) address.searchParams.delete(name);
