@@ -2,9 +2,14 @@
 
 from django import forms
 from django.conf import settings
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
+from mitplan.core.i18n import (
+    language_name,
+    other_languages,
+    per_language_fields,
+    per_language_values,
+)
 from mitplan.processes.forms import SPOKEN_LANGUAGES
 
 from .models import TEXT_MAX_LENGTH, TITLE_MAX_LENGTH, Contribution, Statement
@@ -73,18 +78,22 @@ class StatementForm(forms.Form):
         super().__init__(*args, **kwargs)
         # A translation per UI language, optional; the contribution's own language
         # first, so an Arabic author can get an Arabic answer.
-        others = [
-            code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE
-        ]
-        others.sort(key=lambda code: code != contribution_language)
-        for code in others:
-            self.fields[f"text_{code}"] = forms.CharField(
+        others = sorted(
+            other_languages(), key=lambda code: code != contribution_language
+        )
+        per_language_fields(
+            self,
+            "text",
+            others,
+            lambda code: forms.CharField(
                 label=_("Statement in %(language)s (optional)")
-                % {"language": get_language_info(code)["name_translated"]},
+                % {"language": language_name(code)},
                 max_length=5000,
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 3, "dir": "auto", "lang": code}),
-            )
+            ),
+        )
+        self.translated_into = others
         self.first_translation = others[0]
 
     def main_fields(self):
@@ -104,11 +113,7 @@ class StatementForm(forms.Form):
         ]
 
     def translations(self) -> dict[str, str]:
-        return {
-            name.removeprefix("text_"): value
-            for name, value in self.cleaned_data.items()
-            if name.startswith("text_") and name != "text_de"
-        }
+        return per_language_values(self, "text", self.translated_into)
 
 
 class OfflineContributionForm(forms.Form):

@@ -5,7 +5,6 @@ reaches its subscribers. Expert-group members see and answer only their group's
 contributions; moderating and publishing statements is for process owners.
 """
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -17,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin import messages
 
 from mitplan.core import exports
+from mitplan.core.i18n import texts_of
 from mitplan.core.text import isolate
 from mitplan.processes.forms import SPOKEN_LANGUAGES
 from mitplan.processes.models import Process
@@ -80,9 +80,10 @@ def moderate(request, pk: int):
             initial={
                 "outcome": statement.outcome if statement else None,
                 **{
-                    f"text_{code}": getattr(statement, f"text_{code}") or ""
-                    for code, _name in settings.LANGUAGES
-                    if statement
+                    f"text_{code}": text
+                    for code, text in (
+                        texts_of(statement, "text") if statement else {}
+                    ).items()
                 },
             },
             contribution_language=contribution.language,

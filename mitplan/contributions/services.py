@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from mitplan.core.i18n import other_languages, texts_set
 from mitplan.core.submissions import Saved, content_digest, key_used, save_once
 from mitplan.notifications.services import subscribers_notify, subscription_request
 from mitplan.processes.models import (
@@ -342,10 +343,7 @@ def statement_draft(
         raise PermissionDenied
     statement.outcome = outcome
     setattr(statement, source_field, text.strip())
-    languages = {code for code, _name in settings.LANGUAGES} - {settings.LANGUAGE_CODE}
-    for code, translated in (translations or {}).items():
-        if code in languages:
-            setattr(statement, f"text_{code}", translated.strip())
+    texts_set(statement, "text", translations or {}, only=other_languages())
     statement.expert_group = group
     statement.drafted_by = actor
     statement.drafted_at = timezone.now()

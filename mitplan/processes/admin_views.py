@@ -1,7 +1,6 @@
 """Staff screens that change a process's status. Status is never edited as a plain
 field, so every change lands in the public timeline."""
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -10,6 +9,8 @@ from django.urls import reverse
 from django.utils.translation import get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
 from wagtail.admin import messages
+
+from mitplan.core.i18n import texts_of
 
 from . import services
 from .forms import ResumeForm, StatusNoticeForm
@@ -86,10 +87,7 @@ def notice_correct(request, pk: int, change_id: int):
     change = get_object_or_404(StatusChange, pk=change_id, process_id=pk)
     form = StatusNoticeForm.for_change(change, request.POST or None)
     if request.method == "POST" and form.is_valid():
-        before = {
-            code: getattr(change, f"notice_{code}") or ""
-            for code, _name in settings.LANGUAGES
-        }
+        before = texts_of(change, "notice")
         try:
             services.status_notice_correct(
                 change=change, notice=form.notices(), user=request.user

@@ -4,6 +4,13 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from mitplan.core.i18n import (
+    per_language_fields,
+    per_language_values,
+    site_languages,
+    texts_of,
+)
+
 from .services import NOTICE_MAX_LENGTH
 
 
@@ -13,8 +20,11 @@ class StatusNoticeForm(forms.Form):
     def __init__(self, *args, notice_required: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         names = dict(settings.LANGUAGES)
-        for code, _name in settings.LANGUAGES:
-            self.fields[f"notice_{code}"] = forms.CharField(
+        per_language_fields(
+            self,
+            "notice",
+            site_languages(),
+            lambda code: forms.CharField(
                 label=names[code],
                 required=notice_required and code == settings.LANGUAGE_CODE,
                 max_length=NOTICE_MAX_LENGTH,
@@ -26,14 +36,14 @@ class StatusNoticeForm(forms.Form):
                     )
                 },
                 widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
-            )
+            ),
+        )
 
     @classmethod
     def for_change(cls, change, data=None):
         """The form filled with a published change's notice, to correct it."""
         initial = {
-            f"notice_{code}": getattr(change, f"notice_{code}") or ""
-            for code, _name in settings.LANGUAGES
+            f"notice_{code}": text for code, text in texts_of(change, "notice").items()
         }
         return cls(
             data,
@@ -42,10 +52,7 @@ class StatusNoticeForm(forms.Form):
         )
 
     def notices(self) -> dict[str, str]:
-        return {
-            code: self.cleaned_data.get(f"notice_{code}", "")
-            for code, _name in settings.LANGUAGES
-        }
+        return per_language_values(self, "notice", site_languages())
 
 
 class ResumeForm(StatusNoticeForm):

@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from mitplan.core.i18n import site_languages, texts_of, texts_set
+
 from .models import Phase, Process, StatusChange
 
 # Which status may follow which.
@@ -52,7 +54,7 @@ def notice_check(notice: dict[str, str]) -> None:
 
 def _translated_kwargs(field: str, texts: dict[str, str]) -> dict[str, str]:
     """{"de": "…", "en": "…"} → {"notice_de": "…", "notice_en": "…"} for known languages."""
-    codes = {code for code, _name in settings.LANGUAGES}
+    codes = set(site_languages())
     return {
         f"{field}_{code}": text.strip() for code, text in texts.items() if code in codes
     }
@@ -89,10 +91,7 @@ def _change_status(
     process.status = status
     process.status_changed_at = at
     # The process notice mirrors the newest change's notice in every language.
-    for code, _name in settings.LANGUAGES:
-        setattr(
-            process, f"status_notice_{code}", getattr(change, f"notice_{code}") or ""
-        )
+    texts_set(process, "status_notice", texts_of(change, "notice"))
     process.save()
     return change
 
@@ -218,7 +217,7 @@ def notice_translations_left_behind(
         return []
     return [
         code
-        for code, _name in settings.LANGUAGES
+        for code in site_languages()
         if code != source
         and (after.get(code) or "").strip()
         and (after.get(code) or "").strip() == (before.get(code) or "").strip()
@@ -248,12 +247,7 @@ def status_notice_correct(
     change.save()
     newest = process.status_changes.order_by("-changed_at", "-pk").first()
     if newest and newest.pk == change.pk:
-        for code, _name in settings.LANGUAGES:
-            setattr(
-                process,
-                f"status_notice_{code}",
-                getattr(change, f"notice_{code}") or "",
-            )
+        texts_set(process, "status_notice", texts_of(change, "notice"))
         process.save()
     log(
         instance=process,
