@@ -25,7 +25,9 @@ def legal_pages_missing(user):
         {
             "count": missing,
             "icon": "warning",
-            "url": reverse("wagtailsettings:edit", args=["cms", "footerlinks", site.pk]),
+            "url": reverse(
+                "wagtailsettings:edit", args=["cms", "footerlinks", site.pk]
+            ),
             "text": ngettext(
                 "%(counter)s legal page (imprint, privacy notice, accessibility "
                 "statement) is not chosen for the footer yet",
@@ -36,4 +38,3 @@ def legal_pages_missing(user):
             % {"counter": missing},
         }
     ]
-

@@ -21,6 +21,7 @@ def sent_before(submission_key: str) -> bool:
     return key_used(Comment, submission_key)
 
 
+@transaction.atomic
 def comment_add(
     *,
     contribution: Contribution,
@@ -32,17 +33,27 @@ def comment_add(
     submission_key: str | None = None,
 ) -> tuple[Comment, Saved]:
     """Store a comment. A resent form returns the first one; its key with other
-    content stores nothing (Saved.CONFLICT), for the caller to say so."""
+    content stores nothing (Saved.CONFLICT), for the caller to say so.
+
+    One transaction with the contribution's row locked: a merge or a rejection
+    that happens meanwhile waits, so a comment confirmed here is on a public
+    contribution and counted there."""
+    contribution = Contribution.objects.select_for_update().get(pk=contribution.pk)
     if not contribution.is_public:
         raise ValidationError(_("Only published contributions can be discussed."))
     require_open(contribution.process, "comments")
     if parent is not None:
+        parent = Comment.objects.select_related("parent").get(pk=parent.pk)
         if parent.contribution_id != contribution.pk:
             raise ValidationError(
                 _("The comment you answer belongs to another contribution.")
             )
         # Replies stay one level deep: answering a reply answers its comment.
         parent = parent.parent or parent
+        if parent.is_hidden:
+            raise ValidationError(
+                _("The comment you answer was hidden by the moderation.")
+            )
     comment = Comment(
         contribution=contribution,
         parent=parent,
@@ -82,6 +93,9 @@ def comment_hide(*, comment: Comment, reason: str, actor=None) -> Comment:
     The audit log keeps who hid it and why. actor None: the platform itself."""
     if actor is not None:
         require("comments.hide", actor, comment.contribution.process)
+    # The contribution first, as comment_add and merge lock it: one order, no
+    # deadlock, and the count changes under the same lock as the rows.
+    Contribution.objects.select_for_update().get(pk=comment.contribution_id)
     comment = Comment.objects.select_for_update().get(pk=comment.pk)
     if comment.is_hidden:
         return comment

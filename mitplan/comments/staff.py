@@ -18,7 +18,7 @@ class HideComment(StaffAction):
 
     def run(self, request, contribution, form):
         comment = get_object_or_404(
-            Comment, pk=request.POST.get("comment"), contribution=contribution
+            Comment, pk=form.cleaned_data["comment"], contribution=contribution
         )
         services.comment_hide(
             comment=comment, reason=form.cleaned_data["reason"], actor=request.user

@@ -4,7 +4,6 @@ section of the contribution's page (registered in apps.py)."""
 from django.conf import settings
 from django.shortcuts import redirect
 from django.utils.translation import get_language, gettext_lazy
-from django.utils.translation import gettext as _
 
 from mitplan.contributions.views import (
     RESENT_OTHER_CONTENT,
@@ -22,7 +21,7 @@ from mitplan.core.sending import NotCarriedOut, carry_out
 from mitplan.core.submissions import Saved
 
 from . import selectors, services
-from .forms import CommentForm
+from .forms import NO_SUCH_COMMENT, CommentForm
 
 CLOSED = gettext_lazy(
     "Commenting is closed at the moment. What you wrote is still here, so you "
@@ -81,9 +80,11 @@ def comment_create(request, *, page, pk: int):
     limits = [Limit.per_client(request, "contributions.comment", settings.COMMENT_RATE)]
     parent = None
     if form.cleaned_data["parent"]:
-        parent = contribution.comments.filter(pk=form.cleaned_data["parent"]).first()
+        parent = contribution.comments.filter(
+            pk=form.cleaned_data["parent"], is_hidden=False
+        ).first()
         if parent is None:
-            form.add_error(None, _("The comment you answer does not exist (any more)."))
+            form.add_error(None, NO_SUCH_COMMENT)
             return _page_again(request, page=page, pk=pk, form=form, status=400)
 
     def store():

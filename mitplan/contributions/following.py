@@ -4,6 +4,7 @@ its author on the form, anyone on its page."""
 from django.db.models.signals import post_delete
 from django.utils.translation import gettext_lazy as _
 
+from mitplan.core.parsing import parse_id
 from mitplan.notifications import services as notifications
 from mitplan.notifications.topics import Topic, add_topic, topic_of
 
@@ -11,9 +12,10 @@ from .models import Contribution
 
 
 def _find(key: str):
-    if not key.isdigit():
+    pk = parse_id(key)
+    if pk is None:
         return None
-    return Contribution.objects.select_related("process").filter(pk=int(key)).first()
+    return Contribution.objects.select_related("process").filter(pk=pk).first()
 
 
 def _note(contribution) -> str:

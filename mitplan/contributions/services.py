@@ -198,6 +198,15 @@ def contribution_reject(
         raise ValidationError(_("Give the author a reason."), code="reason_required")
     _staff_only(actor, contribution)
     contribution = Contribution.objects.select_for_update().get(pk=contribution.pk)
+    if contribution.moderation_state == Contribution.Moderation.MERGED:
+        raise ValidationError(
+            _("A merged contribution cannot be rejected: its page leads to the other.")
+        )
+    if (
+        contribution.moderation_state == Contribution.Moderation.REJECTED
+        and contribution.moderation_reason == reason.strip()
+    ):
+        return contribution  # the same rejection again (a double click): no news
     contribution.moderation_state = Contribution.Moderation.REJECTED
     contribution.moderation_reason = reason.strip()
     contribution.save(update_fields=["moderation_state", "moderation_reason"])
@@ -241,13 +250,18 @@ def contribution_merge(
         )
     locked = {
         c.pk: c
-        for c in Contribution.objects.select_for_update().filter(
-            pk__in=[duplicate.pk, target.pk]
-        )
+        for c in Contribution.objects.select_for_update()
+        .filter(pk__in=[duplicate.pk, target.pk])
+        .order_by("pk")  # every writer locks in one order: no deadlock
     }
     duplicate, target = locked[duplicate.pk], locked[target.pk]
+    if duplicate.moderation_state == Contribution.Moderation.MERGED:
+        raise ValidationError(_("This contribution was merged already."))
     if target.moderation_state == Contribution.Moderation.MERGED:
         raise ValidationError(_("The target was itself merged; merge into that one."))
+    if not target.is_public:
+        # Its readers and supporters follow it there: the target must be public.
+        raise ValidationError(_("Merge only into a published contribution."))
 
     existing_users = set(
         target.supports.exclude(user=None).values_list("user_id", flat=True)
@@ -297,6 +311,11 @@ def contribution_forward(
     group = expert_group or getattr(contribution.field_of_action, "expert_group", None)
     if group is None:
         raise ValidationError(_("This field of action has no expert group yet."))
+    if (
+        contribution.expert_group_id == group.pk
+        and contribution.processing_state != Contribution.Processing.RECEIVED
+    ):
+        return contribution  # it is with this group already: no second step
     contribution.expert_group = group
     if contribution.processing_state == Contribution.Processing.RECEIVED:
         contribution.processing_state = Contribution.Processing.WITH_EXPERT_GROUP

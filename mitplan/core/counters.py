@@ -59,27 +59,43 @@ class Drift:
 
 
 def recount(*, fix: bool = False, chunk_size: int = 2000) -> list[Drift]:
-    """Every row whose stored count differs from its rows; corrected with fix=True
-    (each row under a lock, so a count changing meanwhile is not overwritten)."""
+    """Every row whose stored count differs from its rows, corrected with fix=True.
+
+    A difference seen in passing may be a write in flight; each one is checked again
+    with the row locked (the services change a count with the row locked, in the
+    transaction that adds the counted row), and only a difference that holds then is
+    reported or fixed."""
     drifts = []
     for counter in counters():
-        drifted = (
+        candidates = list(
             counter.model.objects.annotate(_true=counter.true_counts())
             .exclude(**{counter.field: F("_true")})
-            .values_list("pk", counter.field, "_true")
+            .values_list("pk", flat=True)
+            .iterator(chunk_size=chunk_size)
         )
-        for pk, stored, counted in drifted.iterator(chunk_size=chunk_size):
-            drifts.append(Drift(counter.name, pk, stored, counted))
-            if fix:
-                with transaction.atomic():
-                    # Lock the row, then count: a support arriving meanwhile waits.
-                    locked = counter.model.objects.select_for_update().filter(pk=pk)
-                    if locked.exists():
-                        counter.model.objects.filter(pk=pk).update(
-                            **{
-                                counter.field: counter.model.objects.filter(pk=pk)
-                                .annotate(_true=counter.true_counts())
-                                .values("_true")
-                            }
-                        )
+        for pk in candidates:
+            with transaction.atomic():
+                # Lock first, then count in a statement of its own: it sees what
+                # the writers we waited for committed.
+                stored = (
+                    counter.model.objects.select_for_update()
+                    .filter(pk=pk)
+                    .values_list(counter.field, flat=True)
+                    .first()
+                )
+                if stored is None:
+                    continue
+                counted = (
+                    counter.model.objects.filter(pk=pk)
+                    .annotate(_true=counter.true_counts())
+                    .values_list("_true", flat=True)
+                    .get()
+                )
+                if stored == counted:
+                    continue
+                drifts.append(Drift(counter.name, pk, stored, counted))
+                if fix:
+                    counter.model.objects.filter(pk=pk).update(
+                        **{counter.field: counted}
+                    )
     return drifts

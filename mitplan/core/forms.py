@@ -276,7 +276,8 @@ class EmailAddressField(forms.EmailField):
     another string for the same mailbox, which would pass a limit per address."""
 
     def to_python(self, value):
-        value = super().to_python(value)
+        # "ü" typed as u + combining diaeresis (macOS, some phones) is "ü".
+        value = unicodedata.normalize("NFC", super().to_python(value))
         if any(shows_nothing(char) for char in value):
             return value  # refused in validate(): IDNA would quietly drop it
         try:

@@ -105,6 +105,13 @@ _NOT_TYPED = {
 }
 
 
+def _is_secret(name: str) -> bool:
+    """Passwords (sign-in, sign-up, a new password, its repetition) and tokens are
+    never shown back: the page is about text someone wrote and would retype."""
+    name = name.lower()
+    return any(word in name for word in ("password", "token", "secret", "code"))
+
+
 class KeepWhatWasSentMiddleware:
     """When the database fails before a view could give its form back (a full disk
     while the page is still being found, say), answer 503 with a page that needs no
@@ -131,13 +138,16 @@ class KeepWhatWasSentMiddleware:
                 typed = [
                     value
                     for name, value in request.POST.items()
-                    if name not in _NOT_TYPED and value.strip()
+                    if name not in _NOT_TYPED and not _is_secret(name) and value.strip()
                 ]
             except Exception:  # noqa: BLE001 - an unreadable body has nothing to keep
                 typed = []
-        return TemplateResponse(
+        response = TemplateResponse(
             request,
             "storage_failed.html",
             {"typed": typed, "write_failed": WRITE_FAILED},
             status=503,
         ).render()
+        # What was typed is on it: no cache, not even the browser's, keeps a copy.
+        response["Cache-Control"] = "no-store"
+        return response

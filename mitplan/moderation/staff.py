@@ -9,6 +9,7 @@ from mitplan.contributions.extending import StaffSection
 from mitplan.contributions.staff_actions import StaffAction
 
 from . import services
+from .forms import CloseReportForm
 from .models import Report
 
 
@@ -22,17 +23,18 @@ def reports_on(contribution) -> list[Report]:
 
 class CloseReport(StaffAction):
     name = "resolve"
+    form_class = CloseReportForm
 
     def run(self, request, contribution, form):
         report = get_object_or_404(
             Report.objects.filter(
                 Q(contribution=contribution) | Q(comment__contribution=contribution)
             ),
-            pk=request.POST.get("report"),
+            pk=form.cleaned_data["report"],
         )
         services.report_resolve(
             report=report,
-            resolution=request.POST.get("resolution", "")[:300],
+            resolution=form.cleaned_data["resolution"],
             actor=request.user,
         )
         return _("Abuse report closed.")

@@ -413,6 +413,38 @@ def test_a_database_failing_before_the_form_is_reached_keeps_the_text():
     assert 'dir="rtl"' in shown.content.decode()
 
 
+def test_a_database_failing_at_sign_in_shows_no_password_and_is_not_kept():
+    """The 503 page shows what was written so it can be copied, never a password,
+    and no cache (not the browser's) keeps it."""
+    from wagtail.models import Page
+
+    failure = OperationalError("database or disk is full")
+    with mock.patch.object(Page, "route", side_effect=failure):
+        response = browser().post(
+            "/de/konto/login/",
+            {"login": "ada@example.org", "password": "Geheim-12345", "remember": "on"},
+        )
+    if response.status_code == 503:  # the sign-in page routes through Wagtail
+        assert "Geheim-12345" not in response.content.decode()
+        assert response["Cache-Control"] == "no-store"
+    from django.db import DatabaseError
+    from django.test import RequestFactory
+
+    from mitplan.core.sending import KeepWhatWasSentMiddleware
+
+    request = RequestFactory().post(
+        "/admin/login/",
+        {"username": "admin", "password": "Geheim-12345", "new_password2": "x1"},
+    )
+    page = KeepWhatWasSentMiddleware(lambda r: None).process_exception(
+        request, DatabaseError("disk full")
+    )
+    html = page.content.decode()
+    assert page.status_code == 503 and "admin" in html
+    assert "Geheim-12345" not in html and "x1" not in html
+    assert page["Cache-Control"] == "no-store"
+
+
 def test_the_api_says_503_in_json_when_the_database_fails():
     failure = OperationalError("database or disk is full")
     with mock.patch("mitplan.api.api.Process.objects.prefetch_related") as query:

@@ -8,7 +8,12 @@ from mitplan.comments.services import comment_add, comment_hide
 from mitplan.contributions import services
 from mitplan.contributions.following import topic
 from mitplan.contributions.models import Contribution, HistoryEntry, Statement
-from mitplan.processes.models import ExpertGroupMember, FieldOfAction, Process
+from mitplan.processes.models import (
+    ExpertGroup,
+    ExpertGroupMember,
+    FieldOfAction,
+    Process,
+)
 from mitplan.processes.roles import PROCESS_OWNERS
 
 from .factories import ContributionFactory
@@ -236,8 +241,16 @@ def test_subscribers_hear_of_public_steps_only_after_confirming(
         services.contribution_forward(contribution=contribution, actor=owner)
     assert len(mail.outbox) == 1  # unconfirmed: no update
     subscription_confirm(token=subscription.token)
+    contribution.refresh_from_db()
+    other_group = (
+        ExpertGroup.objects.filter(field_of_action__process=contribution.process)
+        .exclude(pk=contribution.expert_group_id)
+        .first()
+    )
     with django_capture_on_commit_callbacks(execute=True):
-        services.contribution_forward(contribution=contribution, actor=owner)
+        services.contribution_forward(
+            contribution=contribution, actor=owner, expert_group=other_group
+        )
     [update] = mail.outbox[1:]
     assert update.to == ["leser@example.net"]
     assert "Forwarded to the expert group" in update.subject
@@ -369,3 +382,38 @@ def test_the_same_submission_key_stores_one_contribution_and_one_comment(
     assert made and not made_again and repeat.pk == comment.pk
     first.refresh_from_db()
     assert first.comment_count == 1
+
+
+def test_a_repeated_reject_or_forward_adds_no_second_step(process_owner):
+    """A double click, or two staff at once: one history step, one mail."""
+    rejected = ContributionFactory()
+    for _ in range(3):
+        services.contribution_reject(
+            contribution=rejected, reason="Doppelt eingereicht", actor=process_owner
+        )
+    assert rejected.history.filter(step="rejected").count() == 1
+    forwarded = ContributionFactory()
+    for _ in range(3):
+        services.contribution_forward(contribution=forwarded, actor=process_owner)
+    assert forwarded.history.filter(step="forwarded").count() == 1
+
+
+def test_merging_keeps_what_is_public_public(process_owner):
+    duplicate, other = ContributionFactory(), ContributionFactory()
+    hidden = ContributionFactory(moderation_state="rejected")
+    pending = ContributionFactory(moderation_state="pending", published_at=None)
+    for target in (hidden, pending):
+        with pytest.raises(ValidationError):
+            services.contribution_merge(
+                duplicate=duplicate, target=target, actor=process_owner
+            )
+    services.contribution_merge(duplicate=duplicate, target=other, actor=process_owner)
+    with pytest.raises(ValidationError):  # merged once; its page leads to the other
+        services.contribution_merge(
+            duplicate=duplicate, target=ContributionFactory(), actor=process_owner
+        )
+    with pytest.raises(ValidationError):
+        services.contribution_reject(
+            contribution=duplicate, reason="Doch nicht", actor=process_owner
+        )
+    assert duplicate.history.filter(step="merged").count() == 1

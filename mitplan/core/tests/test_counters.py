@@ -2,7 +2,8 @@
 
 from io import StringIO
 
-from django.core.management import call_command
+import pytest
+from django.core.management import CommandError, call_command
 
 from mitplan.contributions.models import Contribution
 from mitplan.core.counters import counters, recount
@@ -28,7 +29,8 @@ def test_recount_says_what_drifted_and_corrects_it_with_fix(db):
     Contribution.objects.filter(pk=supported.pk).update(support_count=0)
 
     out = StringIO()
-    call_command("recount", stdout=out)
+    with pytest.raises(CommandError, match="2 count"):  # a scheduled check fails
+        call_command("recount", stdout=out)
     said = out.getvalue()
     assert f"comment_count #{discussed.pk}: stored 999, counted {true_comments}" in said
     assert f"support_count #{supported.pk}: stored 0, counted {true_supports}" in said

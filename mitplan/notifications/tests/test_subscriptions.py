@@ -96,3 +96,23 @@ def test_a_topic_that_is_gone_takes_its_followers_and_mails_no_one(db):
     contribution.delete()
     assert not Subscription.objects.filter(topic=followed).exists()
     assert subscribers_notify(topic="nothing-registered:1", step="x") == 0
+
+
+def test_a_decomposed_umlaut_is_the_same_address(db):
+    """ "ü" typed as u + combining diaeresis (macOS, some phones) is accepted and is
+    the same mailbox as "ü"."""
+    from mitplan.contributions.forms import SubscribeForm
+
+    form = SubscribeForm({"email": "Ada@bu\u0308cher.example"})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["email"] == "ada@bücher.example"
+
+
+def test_a_topic_with_an_odd_number_is_no_thing_and_no_error(client, db):
+    from mitplan.notifications.models import Subscription
+
+    subscription = Subscription.objects.create(
+        topic="contribution:²", email="a@example.org", language="de"
+    )
+    response = client.get(f"/de/benachrichtigungen/{subscription.token}/bestaetigen/")
+    assert response.status_code == 200

@@ -1,6 +1,6 @@
 """Recount the counts kept on rows (mitplan.core.counters) from the rows they count."""
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from mitplan.core.counters import counters, recount
 
@@ -24,8 +24,12 @@ class Command(BaseCommand):
                 f"counted {drift.counted}" + (" – corrected" if fix else "")
             )
         names = ", ".join(counter.name for counter in counters())
-        self.stdout.write(
+        said = (
             f"{len(drifts)} count(s) drifted"
             + (" and were corrected" if fix and drifts else "")
             + f" ({names})."
         )
+        if drifts and not fix:
+            # A scheduled check fails, so that someone looks (and runs --fix).
+            raise CommandError(said, returncode=1)
+        self.stdout.write(said)
