@@ -39,7 +39,11 @@ class HideForm(forms.Form):
     """Staff hide a comment, with a reason the public page does not show."""
 
     comment = forms.CharField(widget=forms.HiddenInput)
-    reason = forms.CharField(label=_("Reason"), max_length=300, required=False)
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=300,
+        widget=forms.TextInput(attrs={"dir": "auto"}),
+    )
 
     def clean_comment(self):
         comment = parse_id(self.cleaned_data["comment"])

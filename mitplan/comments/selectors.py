@@ -19,6 +19,14 @@ def discussion(contribution) -> list[Comment]:
 
 
 def for_staff(contribution) -> list[Comment]:
-    return list(
-        Comment.objects.filter(contribution=contribution).select_related("parent")
-    )
+    """Every comment, hidden ones too, as threads: each top-level comment with its
+    replies (in `thread_replies`), so a reply is read under what it answers."""
+    comments = list(Comment.objects.filter(contribution=contribution))
+    replies: dict[int, list[Comment]] = {}
+    for comment in comments:
+        if comment.parent_id:
+            replies.setdefault(comment.parent_id, []).append(comment)
+    threads = [comment for comment in comments if not comment.parent_id]
+    for comment in threads:
+        comment.thread_replies = replies.get(comment.pk, [])
+    return threads

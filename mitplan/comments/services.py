@@ -111,9 +111,11 @@ def comment_hide(*, comment: Comment, reason: str, actor=None) -> Comment:
         user=actor if getattr(actor, "is_authenticated", False) else None,
         data={"comment": comment.pk, "reason": comment.hidden_reason},
     )
-    comment_hidden.send(
+    answers = comment_hidden.send(
         sender=Comment, comment=comment, reason=comment.hidden_reason, actor=actor
     )
+    # What the listeners closed with it (moderation: the abuse reports on it).
+    comment.reports_closed = sum(n for _r, n in answers if isinstance(n, int))
     return comment
 
 

@@ -3,6 +3,7 @@
 
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from mitplan.contributions.extending import StaffSection
 from mitplan.contributions.staff_actions import StaffAction
@@ -20,9 +21,21 @@ class HideComment(StaffAction):
         comment = get_object_or_404(
             Comment, pk=form.cleaned_data["comment"], contribution=contribution
         )
-        services.comment_hide(
+        hidden = services.comment_hide(
             comment=comment, reason=form.cleaned_data["reason"], actor=request.user
         )
+        closed = getattr(hidden, "reports_closed", 0)
+        if closed:
+            return (
+                _("Comment hidden.")
+                + " "
+                + ngettext(
+                    "Its open abuse report was closed with your reason.",
+                    "Its %(count)s open abuse reports were closed with your reason.",
+                    closed,
+                )
+                % {"count": closed}
+            )
         return _("Comment hidden.")
 
 

@@ -19,7 +19,7 @@ class RejectForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason the author sees"),
         max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
     )
 
 
@@ -38,6 +38,7 @@ class EditForm(forms.Form):
     note = forms.CharField(
         label=_("Public note on the edit"),
         max_length=300,
+        widget=forms.TextInput(attrs={"dir": "auto"}),
         help_text=_('Shown with the contribution, e.g. "Personal data removed".'),
     )
 
@@ -71,7 +72,8 @@ class StatementForm(forms.Form):
     text_de = forms.CharField(
         label=_("Statement (German)"),
         max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 6}),
+        # German text in an Arabic admin keeps its own direction.
+        widget=forms.Textarea(attrs={"rows": 6, "dir": "ltr", "lang": "de"}),
     )
 
     def __init__(self, *args, contribution_language: str = "", **kwargs):

@@ -42,6 +42,8 @@ NOTIFIED_STEPS = {
 
 
 LOG_PREFIX = "mitplan.contribution."
+LOG_STATEMENT_DRAFTED = "mitplan.statement.drafted"
+LOG_STATEMENT_CHANGED = "mitplan.statement.changed"
 
 
 def _history(contribution, step, *, actor=None, expert_group=None, note="", at=None):
@@ -368,6 +370,14 @@ def statement_draft(
     statement.drafted_at = timezone.now()
     statement.full_clean()
     statement.save()
+    # Who wrote which version, in the audit log; a change of the public text is
+    # named as such (the page shows the new text at once).
+    log(
+        contribution,
+        LOG_STATEMENT_CHANGED if statement.is_published else LOG_STATEMENT_DRAFTED,
+        user=actor if getattr(actor, "is_authenticated", False) else None,
+        data={"outcome": outcome, "text": text.strip()[:2000]},
+    )
     return statement
 
 

@@ -511,7 +511,7 @@ def contribution_subscribe(request, *, page, pk: int):
         )
     email = form.cleaned_data["email"].strip().lower()
     try:
-        carry_out(
+        subscription = carry_out(
             lambda: notification_services.subscription_request(
                 topic=following.topic(contribution),
                 email=email,
@@ -532,4 +532,8 @@ def contribution_subscribe(request, *, page, pk: int):
             form=form,
             status=refusal.status,
         )
-    return redirect(detail_url(page, contribution.pk) + "?subscribed=1#subscribe")
+    # A confirmed address (earlier, or the account's own) gets no mail to confirm.
+    said = "confirmed" if subscription.confirmed_at else "1"
+    return redirect(
+        detail_url(page, contribution.pk) + f"?subscribed={said}#subscribed"
+    )

@@ -20,7 +20,7 @@ from mitplan.processes.models import Process
 
 from . import admin_views, rules
 from .models import Contribution, HistoryEntry
-from .services import LOG_PREFIX
+from .services import LOG_PREFIX, LOG_STATEMENT_CHANGED, LOG_STATEMENT_DRAFTED
 
 
 def _isolated_title(contribution) -> str:
@@ -275,3 +275,11 @@ def register_contribution_log_actions(actions):
     who took it. The step names are the public history's own."""
     for step in HistoryEntry.Step:
         actions.register_action(f"{LOG_PREFIX}{step.value}", step.label, step.label)
+    actions.register_action(
+        LOG_STATEMENT_DRAFTED, _("Statement drafted"), _("Statement drafted")
+    )
+    actions.register_action(
+        LOG_STATEMENT_CHANGED,
+        _("Published statement changed"),
+        _("Published statement changed"),
+    )

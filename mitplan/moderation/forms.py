@@ -22,8 +22,11 @@ class CloseReportForm(forms.Form):
     """Staff close an abuse report, saying what was done."""
 
     report = forms.CharField(widget=forms.HiddenInput)
+    # Closing cannot be undone: say what was done, for the next person to read.
     resolution = forms.CharField(
-        label=_("What was done"), max_length=300, required=False
+        label=_("What was done"),
+        max_length=300,
+        widget=forms.TextInput(attrs={"dir": "auto"}),
     )
 
     def clean_report(self):

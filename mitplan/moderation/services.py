@@ -50,9 +50,17 @@ def report_resolve(*, report: Report, resolution: str, actor) -> Report:
 
 def reports_close(reports, *, resolution: str, actor=None) -> int:
     """Close the open ones among `reports` with one resolution (when the reported
-    comment was hidden, say)."""
-    return reports.filter(resolved_at__isnull=True).update(
-        resolved_at=timezone.now(),
-        resolved_by=_staff(actor),
-        resolution=resolution.strip()[:300],
-    )
+    comment was hidden, say), each with its entry in the audit log."""
+    open_reports = list(reports.filter(resolved_at__isnull=True))
+    for report in open_reports:
+        report.resolved_at = timezone.now()
+        report.resolved_by = _staff(actor)
+        report.resolution = resolution.strip()[:300]
+        report.save(update_fields=["resolved_at", "resolved_by", "resolution"])
+        log(
+            report,
+            LOG_CLOSED,
+            user=_staff(actor),
+            data={"resolution": report.resolution},
+        )
+    return len(open_reports)

@@ -50,8 +50,8 @@ SECTION = StaffSection(
 
 def close_reports_on_hidden_comment(sender, *, comment, reason, actor, **kwargs):
     """Hiding a comment is the answer to the abuse reports on it: close them,
-    saying so."""
-    services.reports_close(
+    saying so; the number of reports closed goes back to the sender."""
+    return services.reports_close(
         Report.objects.filter(comment=comment),
         resolution=reason or _("Comment hidden."),
         actor=actor,

@@ -67,7 +67,9 @@ def contribution_report(request, *, page, pk: int):
                 form.add_error(None, refusal.message)
                 status = refusal.status
             else:
-                return redirect(detail_url(page, contribution.pk) + "?reported=1")
+                return redirect(
+                    detail_url(page, contribution.pk) + "?reported=1#reported"
+                )
         else:
             status = 400
     context = page_context(

@@ -3,7 +3,6 @@ change needs a button press (POST), so mail scanners that open links change noth
 The unsubscribe POST also accepts RFC 8058 one-click requests from mail programs,
 which carry no CSRF token: the secret token in the URL is the proof."""
 
-from django.http import Http404
 from django.template.response import TemplateResponse
 from django.views.decorators.csrf import csrf_exempt
 
@@ -18,7 +17,8 @@ from .topics import resolve
 def confirm(request, token: str):
     subscription = Subscription.objects.filter(token=token).first()
     if subscription is None:
-        raise Http404
+        # An old link (unsubscribed, or never confirmed and deleted): say so.
+        return TemplateResponse(request, "notifications/gone.html", {}, status=404)
     done = False
     if request.method == "POST":
         subscription = subscription_confirm(token=token)

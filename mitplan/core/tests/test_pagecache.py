@@ -14,11 +14,13 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from django.utils.translation import ngettext
 
+from conftest import staff_member
 from mitplan.comments.services import comment_add
 from mitplan.contributions import services as contribution_services
 from mitplan.contributions.tests.factories import ContributionFactory
 from mitplan.core import pagecache
 from mitplan.processes.models import Phase, Process
+from mitplan.processes.roles import PROCESS_OWNERS
 
 pytestmark = pytest.mark.django_db
 
@@ -116,9 +118,7 @@ def test_a_moderation_step_shows_at_once(reader):
     contribution = ContributionFactory(title="Ein Titel zum Zurückweisen")
     assert "Ein Titel zum Zurückweisen" in text(reader.get(LIST))
     assert reader.get(detail(contribution)).status_code == 200
-    staff = get_user_model().objects.create_user(
-        username="moderation", password="x" * 12
-    )
+    staff = staff_member("moderation", PROCESS_OWNERS)
     contribution_services.contribution_reject(
         contribution=contribution, reason="Doppelt", actor=staff
     )

@@ -41,11 +41,11 @@ if (summary) {
   const made = document.getElementById(decodeURIComponent(location.hash.slice(1)));
   if (made && made.getAttribute("tabindex") === "-1") made.focus();
 }
-// "Your comment is published" and "thank you for your report" are for the sender
-// only, not for a shared link.
+// "Your comment is published", "thank you for your report" and "please confirm your
+// address" are for the sender only, not for a shared link.
 {
   const address = new URL(location.href);
-  const once = ["commented", "reported"].filter((name) =>
+  const once = ["commented", "reported", "subscribed"].filter((name) =>
     address.searchParams.has(name),
   );
   for (const name of once) address.searchParams.delete(name);
