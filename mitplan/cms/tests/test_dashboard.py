@@ -26,4 +26,4 @@ def test_missing_legal_pages_are_on_the_dashboard_until_chosen(client, db):
         imprint_page_id=chosen[0], privacy_page_id=chosen[1]
     )
     html = client.get("/admin/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert "footerlinks" not in html
+    assert "legal page" not in html
