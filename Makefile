@@ -62,6 +62,7 @@ lint: install ## ruff, and the import contracts between apps (.importlinter)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports --no-cache
+	$(BIN)/python scripts/app-cycles
 
 lock: $(BIN)/activate ## Re-pin requirements/lock.txt from pyproject.toml
 	$(BIN)/pip install --quiet "pip-tools>=7.6,<8"
