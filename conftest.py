@@ -12,11 +12,16 @@ def django_db_setup(django_db_setup, django_db_blocker):
     # tables comes from post_migrate handlers, as on a real install, and the cache
     # table from here; the migrations themselves run in test_fresh_install.
     from django.core.management import call_command
+    from django.db import connection
+    from django.db.migrations.recorder import MigrationRecorder
 
     from mitplan.demo.services import demo_load
 
     with django_db_blocker.unblock():
         call_command("createcachetable", verbosity=0)
+        # wagtail-localize reads the migration table (its schema version); without
+        # migrations PostgreSQL has none.
+        MigrationRecorder(connection).ensure_schema()
         demo_load()
 
 
