@@ -4,7 +4,13 @@ uses one tests what it means to, not a broken fixture."""
 import pytest
 
 from mitplan.comments.tests.factories import CommentFactory
-from mitplan.contributions.tests.factories import ContributionFactory
+from mitplan.contributions.tests.factories import (
+    ContributionFactory,
+    HistoryEntryFactory,
+    StatementFactory,
+    SupportFactory,
+    TagFactory,
+)
 from mitplan.moderation.tests.factories import ReportFactory
 from mitplan.notifications.tests.factories import SubscriptionFactory
 from mitplan.processes.tests.factories import (
@@ -22,6 +28,10 @@ FACTORIES = [
     ExpertGroupMemberFactory,
     AdvisorFactory,
     ContributionFactory,
+    TagFactory,
+    SupportFactory,
+    StatementFactory,
+    HistoryEntryFactory,
     CommentFactory,
     ReportFactory,
     SubscriptionFactory,
