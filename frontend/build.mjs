@@ -5,6 +5,7 @@
 //                  properties (margin-left, …), so mirroring is generated, never hand-written
 //   fonts/         Fira Sans (latin, latin-ext, cyrillic subsets) and Noto Sans Arabic (cut
 //                  to what Arabic and Farsi use), regular and semibold
+//   htmx.min.js
 //   altcha/        the ALTCHA widget (proof of work when a form's rate limit is reached),
 //                  in its build without inline styles and workers, so that it runs
 //                  under the strict CSP: script, stylesheet and the PBKDF2 worker
@@ -268,11 +269,12 @@ for (const [name, source] of Object.entries(FONTS)) {
       : font,
   );
 }
+write("htmx.min.js", readFileSync(join(modules, "htmx.org", "dist", "htmx.min.js")));
 for (const [name, source] of Object.entries(ALTCHA)) {
   write(name, readFileSync(join(modules, source)));
 }
 
 console.log(
   `${relative(root, dist)}: site.css ${size(css)}, site.rtl.css ${size(rtl)}, ` +
-    `${Object.keys(FONTS).length} fonts, altcha/`,
+    `${Object.keys(FONTS).length} fonts, htmx.min.js, altcha/`,
 );
