@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from mitplan.contributions.models import Contribution
+from mitplan.core.audit import acting_account
 from mitplan.core.submissions import Saved, content_digest, key_used, save_once
 from mitplan.processes.participation import require_open
 from mitplan.processes.rules import require
@@ -108,7 +109,7 @@ def comment_hide(*, comment: Comment, reason: str, actor=None) -> Comment:
     log(
         comment.contribution,
         LOG_HIDDEN,
-        user=actor if getattr(actor, "is_authenticated", False) else None,
+        user=acting_account(actor),
         data={"comment": comment.pk, "reason": comment.hidden_reason},
     )
     answers = comment_hidden.send(

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from mitplan.core.audit import acting_account
 from mitplan.core.i18n import other_languages, texts_set
 from mitplan.core.submissions import Saved, content_digest, key_used, save_once
 from mitplan.notifications.services import subscribers_notify, subscription_request
@@ -60,7 +61,7 @@ def _history(contribution, step, *, actor=None, expert_group=None, note="", at=N
     log(
         contribution,
         f"{LOG_PREFIX}{step}",
-        user=actor if getattr(actor, "is_authenticated", False) else None,
+        user=acting_account(actor),
         data={"note": note, "expert_group": expert_group.pk if expert_group else None},
     )
     if step in NOTIFIED_STEPS:
@@ -375,7 +376,7 @@ def statement_draft(
     log(
         contribution,
         LOG_STATEMENT_CHANGED if statement.is_published else LOG_STATEMENT_DRAFTED,
-        user=actor if getattr(actor, "is_authenticated", False) else None,
+        user=acting_account(actor),
         data={"outcome": outcome, "text": text.strip()[:2000]},
     )
     return statement

@@ -199,6 +199,25 @@ class _ChecksIds:
         return value
 
 
+class IdField(forms.CharField):
+    """A row's id in a hidden field (the comment answered, the report closed): plain
+    digits of a database id or the `invalid` message; never Django's number
+    parsing, which takes "٣", "3_3" and "33.0" too."""
+
+    widget = forms.HiddenInput
+
+    def to_python(self, value):
+        from .parsing import parse_id
+
+        value = super().to_python(value)
+        if value in self.empty_values:
+            return None
+        parsed = parse_id(value)
+        if parsed is None:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return parsed
+
+
 class IdChoiceField(_ChecksIds, forms.ModelChoiceField):
     def to_python(self, value):
         return super().to_python(self._valid_id(value))

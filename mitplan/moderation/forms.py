@@ -1,8 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from mitplan.core.forms import KernForm, MultilineField
-from mitplan.core.parsing import parse_id
+from mitplan.core.forms import IdField, KernForm, MultilineField
 
 from .models import Report
 
@@ -21,18 +20,10 @@ class ReportForm(KernForm):
 class CloseReportForm(forms.Form):
     """Staff close an abuse report, saying what was done."""
 
-    report = forms.CharField(widget=forms.HiddenInput)
+    report = IdField(error_messages={"invalid": _("This abuse report does not exist.")})
     # Closing cannot be undone: say what was done, for the next person to read.
     resolution = forms.CharField(
         label=_("What was done"),
         max_length=300,
         widget=forms.TextInput(attrs={"dir": "auto"}),
     )
-
-    def clean_report(self):
-        report = parse_id(self.cleaned_data["report"])
-        if report is None:
-            raise forms.ValidationError(
-                _("This abuse report does not exist."), code="no_such_report"
-            )
-        return report

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from mitplan.core.audit import acting_account
 from mitplan.processes.rules import require
 
 from .models import Report
@@ -31,20 +32,21 @@ def report_add(*, reason: str, explanation: str = "", contribution=None, comment
 LOG_CLOSED = "mitplan.report.closed"
 
 
-def _staff(actor):
-    return actor if getattr(actor, "is_authenticated", False) else None
-
-
 @transaction.atomic
 def report_resolve(*, report: Report, resolution: str, actor) -> Report:
     require("moderation.close_report", actor)
     report = Report.objects.select_for_update().get(pk=report.pk)
     if report.resolved_at is None:  # a correction of the measure keeps who and when
         report.resolved_at = timezone.now()
-        report.resolved_by = _staff(actor)
+        report.resolved_by = acting_account(actor)
     report.resolution = resolution.strip()[:300]
     report.save(update_fields=["resolved_at", "resolved_by", "resolution"])
-    log(report, LOG_CLOSED, user=_staff(actor), data={"resolution": report.resolution})
+    log(
+        report,
+        LOG_CLOSED,
+        user=acting_account(actor),
+        data={"resolution": report.resolution},
+    )
     return report
 
 
@@ -54,13 +56,13 @@ def reports_close(reports, *, resolution: str, actor=None) -> int:
     open_reports = list(reports.filter(resolved_at__isnull=True))
     for report in open_reports:
         report.resolved_at = timezone.now()
-        report.resolved_by = _staff(actor)
+        report.resolved_by = acting_account(actor)
         report.resolution = resolution.strip()[:300]
         report.save(update_fields=["resolved_at", "resolved_by", "resolution"])
         log(
             report,
             LOG_CLOSED,
-            user=_staff(actor),
+            user=acting_account(actor),
             data={"resolution": report.resolution},
         )
     return len(open_reports)
