@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "mitplan.processes",
     "mitplan.contact",
     "mitplan.contributions",
+    "mitplan.surveys",
     "mitplan.comments",
     "mitplan.moderation",
     "mitplan.notifications",

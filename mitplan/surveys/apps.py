@@ -1,0 +1,22 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SurveysConfig(AppConfig):
+    name = "mitplan.surveys"
+    label = "surveys"
+    verbose_name = _("Surveys")
+
+    def ready(self):
+        from mitplan.processes import roles
+        from mitplan.processes.actions import Action, add_actions
+
+        add_actions(Action("surveys", _("residents can answer surveys"), order=40))
+        roles.grant(
+            roles.PROCESS_OWNERS,
+            "surveys.view_survey",
+            "surveys.add_survey",
+            "surveys.change_survey",
+            "surveys.view_response",
+            "surveys.add_response",
+        )
