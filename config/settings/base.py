@@ -394,6 +394,7 @@ ACCOUNT_FORMS = {
 # soft: over them a form asks for a proof of work instead of refusing, so offices and
 # schools behind one address stay workable.
 CONTRIBUTION_RATE = env.str("CONTRIBUTION_RATE", default="10/h")
+SURVEY_RATE = env.str("SURVEY_RATE", default="30/h")
 COMMENT_RATE = env.str("COMMENT_RATE", default="30/h")
 SUPPORT_RATE = env.str("SUPPORT_RATE", default="120/h")
 REPORT_RATE = env.str("REPORT_RATE", default="20/h")

@@ -63,7 +63,7 @@ PHASES = [
         "starts_on": date(2020, 1, 18),
         "ends_on": None,
         # The one phase in which residents send, discuss and support input online.
-        "open": ("contributions", "comments", "supports"),
+        "open": ("contributions", "comments", "supports", "surveys"),
     },
     {
         "title": {

@@ -28,6 +28,7 @@ from mitplan.processes.models import (
 
 from . import content
 from .contributions import contributions_load
+from .survey import demo_survey_ensure
 from .translating import demo_translations_ensure
 
 
@@ -195,6 +196,7 @@ def demo_load() -> bool:
     for locale in Locale.objects.exclude(pk=source.pk):
         synchronize_tree(source, locale)
     contributions_load(process)
+    demo_survey_ensure(process)
     demo_translations_ensure()
     return True
 

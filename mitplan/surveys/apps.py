@@ -10,6 +10,12 @@ class SurveysConfig(AppConfig):
     def ready(self):
         from mitplan.processes import roles
         from mitplan.processes.actions import Action, add_actions
+        from mitplan.processes.portal import add_routes
+
+        from . import rules  # noqa: F401 (registers the permissions)
+        from .routes import ROUTES
+
+        add_routes(*ROUTES)
 
         add_actions(Action("surveys", _("residents can answer surveys"), order=40))
         roles.grant(

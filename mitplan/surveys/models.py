@@ -100,6 +100,9 @@ class Survey(ClusterableModel):
     response_count = models.PositiveIntegerField(default=0, editable=False)
     results_changed_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Staff edits (not the counters, which change by update()): part of the key
+    # under which the results are cached.
+    changed_at = models.DateTimeField(auto_now=True)
 
     objects = SurveyQuerySet.as_manager()
 
