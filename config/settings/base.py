@@ -254,7 +254,9 @@ STORAGES = {
     },
 }
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+# A survey's edit form sends every question and answer in ten languages (about
+# 120 fields per question); the byte limit above still bounds what one request holds.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 20_000
 
 # --- Security and privacy -------------------------------------------------------
 
@@ -339,6 +341,8 @@ RETENTION_UNCONFIRMED_SUBSCRIPTION_DAYS = env.int(
 RETENTION_UNVERIFIED_ACCOUNT_DAYS = env.int(
     "RETENTION_UNVERIFIED_ACCOUNT_DAYS", default=14
 )
+# Unsent survey answers kept for resuming on the same device.
+RETENTION_SURVEY_DRAFT_DAYS = env.int("RETENTION_SURVEY_DRAFT_DAYS", default=30)
 LOGIN_URL = "account_login"
 
 # --- Wagtail ------------------------------------------------------------------------

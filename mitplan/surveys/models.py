@@ -41,6 +41,10 @@ class SurveyQuerySet(models.QuerySet):
         """What the portal lists: surveys that have opened."""
         return self.filter(opens_at__lte=timezone.now())
 
+    def ended(self, now):
+        """Closed by staff or past their closing time: nobody can answer any more."""
+        return self.filter(Q(closed_at__isnull=False) | Q(closes_at__lte=now))
+
 
 class Survey(ClusterableModel):
     class Audience(models.TextChoices):

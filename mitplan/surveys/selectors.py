@@ -343,3 +343,78 @@ def _histogram(question, keys) -> BarChart:
 
 def is_live(survey: Survey) -> bool:
     return survey.final_results is None and not survey.is_over(timezone.now())
+
+
+@dataclass
+class Monitor:
+    per_day: BarChart
+    languages: BarChart
+    drop_off: BarChart
+    responses: int
+    started: int  # responses + drafts still open
+    completion_percent: float
+
+
+def survey_monitor(survey: Survey) -> Monitor:
+    """What staff watch while a survey runs: responses per day, how many who
+    started also sent, where those who did not send stopped, which languages."""
+    from django.db.models import Count
+    from django.db.models.functions import TruncDate
+
+    from .models import Draft, Response
+
+    days = (
+        Response.objects.filter(survey=survey)
+        .annotate(day=TruncDate("submitted_at", tzinfo=timezone.get_current_timezone()))
+        .values("day")
+        .annotate(n=Count("pk"))
+        .order_by("day")
+    )
+    per_day = bar_chart(
+        _("Responses per day"),
+        [(row["day"].isoformat(), row["n"]) for row in days],
+    )
+    names = dict(settings.LANGUAGES)
+    languages = (
+        Response.objects.filter(survey=survey)
+        .values("language")
+        .annotate(n=Count("pk"))
+        .order_by("-n")
+    )
+    language_chart = bar_chart(
+        _("Languages answered in"),
+        [
+            (_(names.get(row["language"], row["language"])), row["n"])
+            for row in languages
+        ],
+    )
+    definition = Definition.of(survey)
+    page_of = {q.code: q.page for q in definition.questions}
+    reached = defaultdict(int)
+    drafts = 0
+    for answers in Draft.objects.filter(survey=survey).values_list(
+        "answers", flat=True
+    ):
+        drafts += 1
+        pages = [page_of[code] for code in answers if code in page_of]
+        reached[max(pages) if pages else 0] += 1
+    drop_off = bar_chart(
+        _("Started but not sent: the last page answered"),
+        [
+            (
+                _("none yet") if page == 0 else _("page %(page)d") % {"page": page},
+                reached[page],
+            )
+            for page in [0, *definition.pages]
+        ],
+    )
+    responses = survey.response_count
+    started = responses + drafts
+    return Monitor(
+        per_day=per_day,
+        languages=language_chart,
+        drop_off=drop_off,
+        responses=responses,
+        started=started,
+        completion_percent=round(100 * responses / started, 1) if started else 0.0,
+    )

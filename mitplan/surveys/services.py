@@ -178,7 +178,8 @@ def response_submit(
             first = Response.objects.filter(submission_key=submission_key).first()
             if first is not None:
                 return first, _resent(first, response)
-        if response.respondent_key or response.account_id:
+        # A code says "used already" below, which tells more than "answered".
+        if (response.respondent_key or response.account_id) and access_code is None:
             taken = Response.objects.filter(survey=survey)
             taken = (
                 taken.filter(account=response.account)
@@ -274,7 +275,7 @@ def results_freeze(survey: Survey) -> bool:
             .values_list("question", "key", "source", "group_by", "group_key", "count")
         ],
     }
-    changed = Survey.objects.filter(pk=survey.pk, final_results=None).update(
+    changed = Survey.objects.filter(pk=survey.pk, final_results__isnull=True).update(
         final_results=frozen
     )
     if changed:

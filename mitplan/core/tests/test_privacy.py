@@ -52,6 +52,7 @@ def test_the_download_has_what_the_apps_declare_in_order(django_user_model):
         "contributions",
         "supports",
         "comments",
+        "survey_responses",
         "expert_group_memberships",
         "email_subscriptions",
     ]
