@@ -12,10 +12,14 @@ class SurveysConfig(AppConfig):
         from mitplan.processes.actions import Action, add_actions
         from mitplan.processes.portal import add_routes
 
-        from . import rules  # noqa: F401 (registers the permissions)
+        from . import (
+            following,
+            rules,  # noqa: F401 (registers the permissions)
+        )
         from .routes import ROUTES
 
         add_routes(*ROUTES)
+        following.register()
 
         add_actions(Action("surveys", _("residents can answer surveys"), order=40))
         roles.grant(

@@ -2,7 +2,7 @@
 
 from mitplan.processes.portal import Route
 
-from . import views
+from . import follow_views, views
 
 ROUTES = (
     Route("umfragen/", views.survey_list, "survey_list"),
@@ -15,6 +15,11 @@ ROUTES = (
         "umfragen/<slug:slug>/ergebnisse/aktuell/",
         views.survey_results_live,
         "survey_results_live",
+    ),
+    Route(
+        "umfragen/<slug:slug>/ergebnisse/folgen/",
+        follow_views.survey_follow,
+        "survey_follow",
     ),
     Route(
         "umfragen/<slug:slug>/ergebnisse/<slug:code>.svg",

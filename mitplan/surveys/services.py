@@ -5,6 +5,8 @@ response sent (with its tallies, in one transaction), staff closing a survey
 import hashlib
 import hmac
 import secrets
+from collections import Counter
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -19,7 +21,7 @@ from mitplan.core.submissions import Saved, content_digest, save_once
 from mitplan.processes.rules import require
 
 from . import answers as answer_rules
-from . import rules, tallies
+from . import following, rules, tallies
 from .answers import AnswersRefused, Definition
 from .models import AccessCode, Draft, Quote, Response, Survey, Tally
 
@@ -255,7 +257,13 @@ def survey_close(*, survey: Survey, actor) -> Survey:
         survey.save(update_fields=["closed_at"])
         results_freeze(survey)
         log(survey, LOG_CLOSED, user=acting_account(actor))
+        following.followers_tell(survey, following.FINAL_PUBLISHED)
     return survey
+
+
+def results_published(survey: Survey) -> None:
+    """Staff made the interim results public: tell those who follow the survey."""
+    following.followers_tell(survey, following.INTERIM_PUBLISHED)
 
 
 def results_freeze(survey: Survey) -> bool:
@@ -323,6 +331,57 @@ def quote_pick(*, response: Response, question, actor, text: str | None = None):
 def quote_withdraw(*, quote: Quote, actor) -> None:
     require("surveys.manage", actor, quote.question.survey.process)
     quote.delete()
+
+
+@dataclass(frozen=True)
+class TallyDrift:
+    survey: Survey
+    differences: list  # (question, key, source, group_by, group_key, stored, counted)
+
+
+def tallies_recount(survey: Survey, *, fix: bool = False) -> TallyDrift:
+    """Count every tally again from the stored responses and compare; with fix,
+    replace the tallies by the counted ones (the survey row locked meanwhile, so
+    no response is counted twice or lost)."""
+    definition = Definition.of(survey)
+    with transaction.atomic():
+        if fix:
+            Survey.objects.select_for_update().filter(pk=survey.pk).first()
+        rows = (
+            Response.objects.filter(survey=survey)
+            .values_list("answers", "language", "source")
+            .iterator(chunk_size=2000)
+        )
+        counted = tallies.computed(definition, rows)
+        stored = tallies.stored(survey.pk)
+        differences = [
+            (*key, stored.get(key, 0), counted.get(key, 0))
+            for key in sorted(set(counted) | set(stored))
+            if stored.get(key, 0) != counted.get(key, 0)
+        ]
+        responses = Response.objects.filter(survey=survey).count()
+        if survey.response_count != responses:
+            differences.append(
+                ("", "response_count", "", "", "", survey.response_count, responses)
+            )
+        if fix and differences:
+            Tally.objects.filter(survey=survey).delete()
+            for source in {key[2] for key in counted}:
+                tallies.add(
+                    survey.pk,
+                    source,
+                    Counter(
+                        {
+                            (q, k, gb, gk): n
+                            for (q, k, s, gb, gk), n in counted.items()
+                            if s == source
+                        }
+                    ),
+                )
+            Survey.objects.filter(pk=survey.pk).update(
+                response_count=responses, results_changed_at=timezone.now()
+            )
+    return TallyDrift(survey=survey, differences=differences)
 
 
 __all__ = ["AnswersRefused", "SurveyRefused"]

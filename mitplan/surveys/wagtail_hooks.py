@@ -71,6 +71,17 @@ class SurveyEditView(EditView):
         )
         return buttons
 
+    def save_instance(self):
+        was_public = (
+            Survey.objects.filter(pk=self.object.pk)
+            .values_list("are_results_public", flat=True)
+            .first()
+        )
+        instance = super().save_instance()
+        if instance.are_results_public and not was_public:
+            services.results_published(instance)
+        return instance
+
     def is_valid(self, form):
         """Refuse edits that would corrupt given answers, and conditions that do
         not fit, before anything is saved."""

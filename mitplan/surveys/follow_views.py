@@ -1,0 +1,68 @@
+"""Following a survey's results by e-mail: a small page with one field, linked from
+the results; the address is confirmed by mail before anything else is sent."""
+
+from django.conf import settings
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+
+from mitplan.core.forms import EmailAddressField, KernForm
+from mitplan.core.origin import same_origin_post
+from mitplan.core.ratelimits import Limit
+from mitplan.core.sending import NotCarriedOut, carry_out
+from mitplan.notifications import services as notifications
+from mitplan.processes.portal import page_context
+
+from . import following, selectors
+from .views import _breadcrumbs, _survey, _url
+
+
+class FollowForm(KernForm):
+    email = EmailAddressField(label=gettext_lazy("Your e-mail address"))
+
+
+@same_origin_post
+def survey_follow(request, *, page, slug):
+    survey = _survey(page, slug)
+    form = FollowForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                subscription = carry_out(
+                    lambda: notifications.subscription_request(
+                        topic=following.topic(survey),
+                        email=form.cleaned_data["email"].strip().lower(),
+                        language=get_language(),
+                        user=request.user,
+                    ),
+                    Limit.per_client(
+                        request, "surveys.follow", settings.SUBSCRIBE_RATE
+                    ),
+                )
+            except NotCarriedOut as refusal:
+                form.add_error(None, refusal.message)
+                status = refusal.status
+            else:
+                said = "confirmed" if subscription.confirmed_at else "1"
+                return redirect(
+                    _url(page, "survey_follow", survey.slug) + f"?done={said}#done"
+                )
+        else:
+            status = 400
+    context = page_context(request, page)
+    context.update(
+        survey=survey,
+        form=form,
+        done=request.GET.get("done", ""),
+        is_final=survey.final_results is not None,
+        results_url=_url(page, "survey_results", survey.slug),
+        is_live=selectors.is_live(survey),
+        breadcrumbs_extra=_breadcrumbs(page, survey, (None, _("Results by e-mail"))),
+    )
+    response = TemplateResponse(
+        request, "surveys/survey_follow.html", context, status=status
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
