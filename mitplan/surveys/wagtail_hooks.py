@@ -3,6 +3,7 @@ form, questions and answers reordered with their move buttons), and from its edi
 screen the live monitor, closing, access codes, paper questionnaires, quotes and
 the exports."""
 
+from django import forms
 from django.urls import include, path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +24,10 @@ from mitplan.core.panels import translated_panels
 
 from . import admin_views, changes, conditions, services
 from .models import Question, Response, Survey
+
+# Questions and help texts are a sentence or two: a short box keeps the long form
+# of a survey's questions readable (it grows as staff type).
+SHORT_TEXT = forms.Textarea(attrs={"rows": 2})
 
 CONDITION_HELP = _(
     'Shown only if … (optional). Examples: {"question": "engaged", "in": ["yes"]} · '
@@ -150,7 +155,7 @@ class SurveyViewSet(ModelViewSet):
     def edit_handler(self):
         question_panels = [
             FieldRowPanel([FieldPanel("code"), FieldPanel("page"), FieldPanel("kind")]),
-            *translated_panels("text", "help_text"),
+            *translated_panels("text", "help_text", widget=SHORT_TEXT),
             FieldRowPanel(
                 [
                     FieldPanel("is_required"),
