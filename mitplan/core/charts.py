@@ -89,7 +89,7 @@ def chart_svg(chart: BarChart, *, rtl: bool = False, caption: str = "") -> str:
         )
     for index, bar in enumerate(chart.bars):
         y = top + index * row
-        value = bar.text or f"{bar.count} ({_number(bar.percent)} %)"
+        value = value_text(bar)
         # \u2068 … \u2069: first-strong isolate, so "12 (30 %)" reads the same in
         # both directions.
         lines.append(
@@ -112,6 +112,11 @@ def chart_svg(chart: BarChart, *, rtl: bool = False, caption: str = "") -> str:
     )
     lines.append("</svg>")
     return "\n".join(lines) + "\n"
+
+
+def value_text(bar: Bar) -> str:
+    """What a downloaded chart writes beside a bar: its own text, or "count (percent %)"."""
+    return bar.text or f"{bar.count} ({_number(bar.percent)} %)"
 
 
 def _number(value: float) -> str:
