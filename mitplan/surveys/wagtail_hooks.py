@@ -16,13 +16,22 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
-from wagtail.admin.views.generic import EditView
+from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button, ButtonWithDropdown, HeaderButton
 
 from mitplan.core.panels import translated_panels
 
-from . import admin_views, changes, conditions, services
+from . import (
+    admin_views,
+    changes,
+    conditions,
+    definition,
+    export_views,
+    limesurvey,
+    limesurvey_views,
+    services,
+)
 from .models import Question, Response, Survey
 
 # Questions and help texts are a sentence or two: a short box keeps the long form
@@ -69,8 +78,13 @@ class SurveyEditView(EditView):
                 label=_("More"),
                 icon_name="dots-horizontal",
                 buttons=[
-                    Button(label, url=url, icon_name=icon, priority=10 * i)
-                    for i, (label, url, icon) in enumerate(_reversible(more), start=1)
+                    Button(
+                        label,
+                        url=reverse(name, args=args),
+                        icon_name=icon,
+                        priority=10 * i,
+                    )
+                    for i, (label, name, args, icon) in enumerate(more, start=1)
                 ],
             )
         )
@@ -114,17 +128,6 @@ class SurveyEditView(EditView):
         return False
 
 
-def _reversible(more):
-    # TEMPORARY while the export screens are being written.
-    from django.urls import NoReverseMatch
-
-    for label, name, args, icon in more:
-        try:
-            yield label, reverse(name, args=args), icon
-        except NoReverseMatch:
-            continue
-
-
 def condition_problems(questions) -> list[str]:
     problems = []
     for question in questions:
@@ -137,6 +140,24 @@ def condition_problems(questions) -> list[str]:
     return problems
 
 
+class SurveyIndexView(IndexView):
+    @cached_property
+    def header_buttons(self):
+        return [
+            *super().header_buttons,
+            HeaderButton(
+                _("Import from LimeSurvey"),
+                url=reverse("surveys_limesurvey_import"),
+                icon_name="upload",
+            ),
+            HeaderButton(
+                _("Import questions (JSON)"),
+                url=reverse("surveys_definition_import"),
+                icon_name="upload",
+            ),
+        ]
+
+
 class SurveyViewSet(ModelViewSet):
     name = "surveys"
     url_prefix = "participation/surveys"
@@ -146,6 +167,7 @@ class SurveyViewSet(ModelViewSet):
     menu_order = 160
     add_to_admin_menu = True
     edit_view_class = SurveyEditView
+    index_view_class = SurveyIndexView
     list_display = ["title", "process", "opens_at", "closes_at", "response_count"]
     list_filter = ["process"]
     search_fields = ["title"]
@@ -250,15 +272,11 @@ def register_viewset():
 
 @hooks.register("register_admin_urls")
 def register_admin_urls():
-    import importlib
-    import importlib.util
-
-    urls = [path("participation/surveys/<int:pk>/", include(admin_views.URLS))]
-    # TEMPORARY while the export and import screens are being written.
-    for name in ("export_views", "limesurvey_views"):
-        if importlib.util.find_spec(f"mitplan.surveys.{name}"):
-            urls += importlib.import_module(f"mitplan.surveys.{name}").URLS
-    return urls
+    return [
+        path("participation/surveys/<int:pk>/", include(admin_views.URLS)),
+        *export_views.URLS,
+        *limesurvey_views.URLS,
+    ]
 
 
 @hooks.register("register_log_actions")
@@ -268,6 +286,17 @@ def register_log_actions(actions):
         services.LOG_CODES, _("Access codes created"), _("Access codes created")
     )
     actions.register_action(services.LOG_QUOTE, _("Quote picked"), _("Quote picked"))
+    for action, label in (
+        (export_views.LOG_EXPORTED, _("Survey responses exported")),
+        (definition.LOG_DEFINITION_EXPORTED, _("Survey questions exported")),
+        (definition.LOG_DEFINITION_IMPORTED, _("Survey questions imported")),
+    ):
+        actions.register_action(action, label, label)
+    actions.register_action(
+        limesurvey.LOG_IMPORTED,
+        _("Survey imported from LimeSurvey"),
+        _("Survey imported from LimeSurvey"),
+    )
     actions.register_action(
         services.LOG_PAPER,
         _("Paper questionnaire entered"),
