@@ -89,17 +89,21 @@ class AnswersRefused(Exception):
         self.errors = errors
 
 
+# Arabic and Persian phone keyboards type their own digits and decimal sign.
+_EASTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫−", "01234567890123456789.-")
+
+
 def parse_number(value) -> Decimal | None:
-    """A number as people type it (ASCII digits, "-", "." or "," before at most two
-    decimals); None for anything else (other scripts' digits, exponents, NULs,
-    more than ten digits)."""
+    """A number as people type it (digits, also Arabic-Indic and Persian ones, "-",
+    "." or "," before at most two decimals); None for anything else (exponents,
+    NULs, more than ten digits)."""
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
         value = str(value)
     if not isinstance(value, str):
         return None
-    value = value.strip()
+    value = value.strip().translate(_EASTERN_DIGITS)
     if not _NUMBER.fullmatch(value):
         return None
     try:

@@ -18,6 +18,41 @@ def field_name(question, part: str = "") -> str:
     return f"q_{question.code}__{part}" if part else f"q_{question.code}"
 
 
+# What _value() answers for a question it has already put an error on.
+_REFUSED = object()
+
+
+class _CheckedAsAWhole:
+    """A field of a question: marked required when the question is (so the page
+    does not call it optional), but an empty answer is left to PageForm.clean(),
+    which asks for the question once, in one message."""
+
+    def validate(self, value):
+        if value in self.empty_values:
+            return
+        super().validate(value)
+
+
+class _ChoiceField(_CheckedAsAWhole, forms.ChoiceField):
+    pass
+
+
+class _MultipleChoiceField(_CheckedAsAWhole, forms.MultipleChoiceField):
+    pass
+
+
+class _NumberField(_CheckedAsAWhole, forms.CharField):
+    pass
+
+
+class _LineField(_CheckedAsAWhole, SingleLineField):
+    pass
+
+
+class _TextField(_CheckedAsAWhole, MultilineField):
+    pass
+
+
 class PageForm(KernForm):
     """The questions of one page that are shown, given the earlier answers.
     `initial_answers`: what the person answered before (draft), to fill in."""
@@ -37,7 +72,8 @@ class PageForm(KernForm):
         common = {
             "label": question.text,
             "help_text": question.help_text,
-            "required": False,  # checked per question in clean(), in one message
+            # Marked on the page; checked per question in clean(), in one message.
+            "required": question.is_required,
         }
         kind = question.kind
         if kind in (Question.Kind.SINGLE, Question.Kind.MULTIPLE):
@@ -45,11 +81,11 @@ class PageForm(KernForm):
             if question.allows_other:
                 choices.append((OTHER, question.other_label or _("Other, namely …")))
             if kind == Question.Kind.SINGLE:
-                self.fields[name] = forms.ChoiceField(
+                self.fields[name] = _ChoiceField(
                     choices=choices, widget=forms.RadioSelect, initial=value, **common
                 )
             else:
-                self.fields[name] = forms.MultipleChoiceField(
+                self.fields[name] = _MultipleChoiceField(
                     choices=choices,
                     widget=forms.CheckboxSelectMultiple,
                     initial=value,
@@ -73,7 +109,7 @@ class PageForm(KernForm):
                 choices.append((str(number), label))
             if question.allows_dont_know:
                 choices.append((DONT_KNOW, _("Don't know")))
-            self.fields[name] = forms.ChoiceField(
+            self.fields[name] = _ChoiceField(
                 choices=choices,
                 widget=forms.RadioSelect,
                 initial=None if value is None else str(value),
@@ -82,11 +118,11 @@ class PageForm(KernForm):
         elif kind == Question.Kind.MATRIX:
             options = [(c.code, c.label) for c in question.options()]
             for item in question.items():
-                self.fields[field_name(question, item.code)] = forms.ChoiceField(
+                self.fields[field_name(question, item.code)] = _ChoiceField(
                     label=item.label,
                     choices=options,
                     widget=forms.RadioSelect,
-                    required=False,
+                    required=question.is_required,
                     initial=(value or {}).get(item.code),
                 )
         elif kind == Question.Kind.RANKING:
@@ -97,46 +133,40 @@ class PageForm(KernForm):
             order = list(value or [])
             for option in options:
                 place = order.index(option.code) + 1 if option.code in order else ""
-                self.fields[field_name(question, option.code)] = forms.ChoiceField(
+                self.fields[field_name(question, option.code)] = _ChoiceField(
                     label=_("Place for: %(answer)s") % {"answer": option.label},
                     choices=places,
-                    required=False,
+                    required=question.is_required,
                     initial=str(place),
                 )
         elif kind == Question.Kind.NUMBER:
             hint = question.help_text
-            self.fields[name] = forms.CharField(
+            self.fields[name] = _NumberField(
                 label=f"{question.text} ({question.unit})"
                 if question.unit
                 else question.text,
                 help_text=hint,
-                required=False,
+                required=question.is_required,
                 max_length=20,
                 initial=value,
                 widget=forms.TextInput(attrs={"inputmode": "decimal", "dir": "ltr"}),
             )
         elif kind == Question.Kind.SHORT_TEXT:
-            self.fields[name] = SingleLineField(
+            self.fields[name] = _LineField(
                 max_length=answer_rules.SHORT_TEXT_MAX, initial=value, **common
             )
         else:
-            self.fields[name] = MultilineField(
+            self.fields[name] = _TextField(
                 max_length=answer_rules.LONG_TEXT_MAX, initial=value, **common
             )
 
     def groups(self):
         """(question, [bound fields]) in order, for the template: a matrix or a
         ranking is a group of fields under one heading."""
-        shown = []
-        for question in self.questions:
-            prefix = field_name(question)
-            fields = [
-                self[name]
-                for name in self.fields
-                if name == prefix or name.startswith(f"{prefix}__")
-            ]
-            shown.append((question, fields))
-        return shown
+        return [
+            (question, [self[name] for name in self._names(question)])
+            for question in self.questions
+        ]
 
     def clean(self):
         data = super().clean()
@@ -144,7 +174,11 @@ class PageForm(KernForm):
         others = {}
         for question in self.questions:
             name = field_name(question)
+            if self._has_errors(question):
+                continue  # one message per question: the field's own says it
             value = self._value(question, data)
+            if value is _REFUSED:
+                continue
             if value in (None, "", [], {}):
                 if question.is_required:
                     self._error(question, _("Please answer this question."))
@@ -156,6 +190,8 @@ class PageForm(KernForm):
                 continue
             chose_other = value == OTHER or (isinstance(value, list) and OTHER in value)
             other = (data.get(field_name(question, "other")) or "").strip()
+            if field_name(question, "other") in self.errors:
+                continue  # its own message says what is wrong with it
             if question.allows_other and chose_other:
                 if not other:
                     self.add_error(
@@ -189,16 +225,26 @@ class PageForm(KernForm):
             if not any(places.values()):
                 return None
             if not all(places.values()) or len(set(places.values())) != len(places):
-                raise_to = self._error(
+                self._error(
                     question,
                     _("Please give each answer its own place, 1 to %(count)d.")
                     % {"count": len(places)},
                 )
-                return raise_to
+                return _REFUSED
             return sorted(places, key=lambda code: int(places[code]))
         if kind == Question.Kind.NUMBER:
             return (data.get(field_name(question)) or "").strip() or None
         return data.get(field_name(question))
+
+    def _names(self, question) -> list[str]:
+        prefix = field_name(question)
+        return [n for n in self.fields if n == prefix or n.startswith(f"{prefix}__")]
+
+    def _has_errors(self, question) -> bool:
+        """Whether a field of the question was refused already (a choice not
+        offered, a text too long), before the question as a whole is checked."""
+        other = field_name(question, "other")
+        return any(n in self.errors for n in self._names(question) if n != other)
 
     def _error(self, question, message):
         """Errors go on the question's first field (a matrix: its first item)."""

@@ -21,9 +21,10 @@ ROUTES = (
         follow_views.survey_follow,
         "survey_follow",
     ),
+    # Below the page, not "….svg": the portal serves addresses without dots.
     Route(
-        "umfragen/<slug:slug>/ergebnisse/<slug:code>.svg",
-        views.survey_chart_svg,
-        "survey_chart_svg",
+        "umfragen/<slug:slug>/ergebnisse/<slug:code>/<slug:fmt>/",
+        views.survey_chart_download,
+        "survey_chart_download",
     ),
 )

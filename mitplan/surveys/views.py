@@ -7,18 +7,21 @@ privacy text says so); the draft and the response keep only a keyed digest of it
 Every step works without JavaScript: a page is sent, the server keeps its answers
 and shows the next page the conditions allow."""
 
+from dataclasses import replace
+
 from django.conf import settings
 from django.core import signing
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from mitplan.core.chart_png import ChartPngUnavailable, chart_png
 from mitplan.core.charts import chart_svg
+from mitplan.core.exports import attachment_header
 from mitplan.core.origin import same_origin_post
 from mitplan.core.parsing import parse_int, parse_slug
 from mitplan.core.ratelimits import Limit
@@ -27,10 +30,9 @@ from mitplan.core.submissions import Saved, new_submission_key
 from mitplan.processes.portal import page_context
 
 from . import rules, selectors, services
-from .answers import AnswersRefused, Definition
+from .answers import DONT_KNOW, OTHER, AnswersRefused, Definition
 from .forms import AccessCodeForm, PageForm, SendForm
 from .models import Response, Survey
-from .tallies import LANGUAGE
 
 COOKIE_SALT = "mitplan.surveys.respondent"
 COOKIE_DAYS = 90
@@ -270,8 +272,6 @@ def survey_page(request, *, page, slug, number):
 
 def _review_rows(definition, answers):
     """(page, question, answer as text) for every question shown."""
-    from .answers import DONT_KNOW, OTHER
-
     shown = definition.shown_answers(answers)
     others = answers.get(OTHER) or {}
     rows = []
@@ -318,7 +318,11 @@ def survey_review(request, *, page, slug):
     if request.method == "POST":
         form = SendForm(request.POST)
         if form.is_valid():
-            done, status, errors = _send(request, page, survey, key, code, form, given)
+            # What the review shows is sent: answers to questions a later change
+            # skipped (a page left behind by a new answer on an earlier one) stay
+            # in the draft, but they were not asked.
+            shown = _shown_answers(definition, given)
+            done, status, errors = _send(request, page, survey, key, code, form, shown)
             if done is not None:
                 return done
         else:
@@ -349,7 +353,15 @@ def survey_review(request, *, page, slug):
     )
 
 
-def _send(request, page, survey, key, code, form, given):
+def _shown_answers(definition, answers: dict) -> dict:
+    shown = definition.shown_answers(answers)
+    others = {
+        code: text for code, text in (answers.get(OTHER) or {}).items() if code in shown
+    }
+    return {**shown, OTHER: others} if others else shown
+
+
+def _send(request, page, survey, key, code, form, answers):
     """Store the response or say why not. Returns (redirect or None, status,
     {question code or "": message})."""
     limits = [Limit.per_client(request, "surveys.send", settings.SURVEY_RATE)]
@@ -358,7 +370,7 @@ def _send(request, page, survey, key, code, form, given):
     def store():
         return services.response_submit(
             survey=survey,
-            answers=given,
+            answers=answers,
             language=get_language(),
             key=key,
             account=request.user if request.user.is_authenticated else None,
@@ -405,10 +417,9 @@ def survey_thanks(request, *, page, slug):
     return response
 
 
-def _result_options(request, survey, definition):
+def _result_options(request, survey, breakdowns):
     breakdown = request.GET.get("by", "")
-    choices = dict(selectors.breakdown_choices(survey, definition))
-    if breakdown not in choices:
+    if breakdown not in dict(breakdowns):
         breakdown = ""
     source = request.GET.get("source", "")
     if source not in Response.Source.values or not survey.shows_sources_apart:
@@ -416,24 +427,79 @@ def _result_options(request, survey, definition):
     return {"breakdown": breakdown, "source": source}
 
 
+def _captioned(results):
+    """The results as the page shows them: a chart's caption says what the
+    question's heading above it does not (who answered, a breakdown's group)
+    instead of repeating the question to screen readers. A matrix's charts are
+    captioned by their lines already."""
+    shown = []
+    for result in results.questions:
+        heading = result.question.text
+        said = ngettext(
+            "Answered by %(count)d person.",
+            "Answered by %(count)d people.",
+            result.respondents,
+        ) % {"count": result.respondents}
+        if result.median:
+            said += " " + _("Median: %(median)s.") % {"median": result.median}
+        groups = []
+        for group in result.groups:
+            people = ngettext(
+                "%(counter)s person", "%(counter)s people", group.respondents
+            ) % {"counter": group.respondents}
+            named = f"{group.label} ({people})"
+            groups.append(
+                replace(
+                    group,
+                    charts=[
+                        replace(
+                            chart,
+                            title=named
+                            if chart.title == heading
+                            else f"{named} – {chart.title}",
+                        )
+                        for chart in group.charts
+                    ],
+                )
+            )
+        result = replace(
+            result,
+            charts=[
+                replace(chart, title=said) if chart.title == heading else chart
+                for chart in result.charts
+            ],
+            groups=groups,
+        )
+        shown.append(result)
+    return replace(results, questions=shown)
+
+
 def _results_context(request, page, survey):
-    selectors_results = None
-    definition = Definition.of(survey)
-    options = _result_options(request, survey, definition)
+    results = None
+    breakdowns = []
+    options = _result_options(request, survey, breakdowns)
     if survey.are_results_public or survey.final_results is not None:
         services.results_freeze(survey)  # closed by its date: freeze on first read
-        selectors_results = selectors.cached_results(survey, **options)
+        overall = selectors.cached_results(survey, **options)
+        # The published questions are in the cached results: what the results
+        # can be broken down by needs no query of its own.
+        breakdowns = selectors.breakdown_choices(
+            survey, Definition(survey, [r.question for r in overall.questions])
+        )
+        options = _result_options(request, survey, breakdowns)
+        results = selectors.cached_results(survey, **options)
+        results = _captioned(results)
     return {
         "survey": survey,
-        "results": selectors_results,
-        "breakdowns": selectors.breakdown_choices(survey, definition),
-        "sources": Response.Source.choices if survey.shows_sources_apart else [],
+        "results": results,
+        "breakdowns": breakdowns,
+        "sources": Response.Source.choices
+        if survey.shows_sources_apart and results
+        else [],
         "options": options,
         "is_live": selectors.is_live(survey),
         "live_url": _url(page, "survey_results_live", survey.slug),
-        "chart_url": _url(page, "survey_results", survey.slug),
-        "language_group": LANGUAGE,
-        "now": timezone.now(),
+        "page": page,
     }
 
 
@@ -456,12 +522,14 @@ def survey_results_live(request, *, page, slug):
     return HttpResponse(html)
 
 
-def survey_chart_svg(request, *, page, slug, code):
-    """One question's chart as an SVG file, for press and council papers."""
+def survey_chart_download(request, *, page, slug, code, fmt):
+    """One question's chart as an SVG or PNG file, for press and council papers."""
     survey = _survey(page, slug)
-    if not (survey.are_results_public or survey.final_results is not None):
+    if fmt not in ("svg", "png") or not (
+        survey.are_results_public or survey.final_results is not None
+    ):
         raise Http404
-    results = selectors.cached_results(survey)
+    results = selectors.cached_results(survey, breakdown="", source="")
     found = next(
         (r for r in results.questions if r.question.code == code and r.charts), None
     )
@@ -472,14 +540,25 @@ def survey_chart_svg(request, *, page, slug, code):
         "Answered by %(count)d people.",
         found.respondents,
     ) % {"count": found.respondents}
-    svg = "".join(
-        chart_svg(
-            chart,
-            rtl=get_language() in settings.LANGUAGES_BIDI,
-            caption=f"{survey.title} – {total}",
+    chart = found.charts[0]
+    rtl = get_language() in settings.LANGUAGES_BIDI
+    caption = f"{survey.title} – {total}"
+    if fmt == "svg":
+        response = HttpResponse(
+            chart_svg(chart, rtl=rtl, caption=caption),
+            content_type="image/svg+xml; charset=utf-8",
         )
-        for chart in found.charts[:1]
+    else:
+        try:
+            png = chart_png(chart, rtl=rtl, caption=caption)
+        except ChartPngUnavailable:
+            return HttpResponse(
+                _("The chart cannot be drawn as an image right now; please use SVG."),
+                status=503,
+                content_type="text/plain; charset=utf-8",
+            )
+        response = HttpResponse(png, content_type="image/png")
+    response["Content-Disposition"] = attachment_header(
+        f"{survey.slug}-{code}", suffix=f".{fmt}"
     )
-    response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{survey.slug}-{code}.svg"'
     return response
