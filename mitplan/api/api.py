@@ -1,26 +1,42 @@
 """The read-only open data API under /api/v1/ (django-ninja): processes, fields of
-action and published contributions with their outcome. Routers only; the reads are
-the apps' selectors."""
+action, published contributions with their outcome, and surveys with their published
+results. Routers only; the reads are the apps' selectors."""
 
 import logging
+from decimal import Decimal
 from typing import Annotated
 
 from django.core.exceptions import SuspiciousOperation
 from django.db import DatabaseError
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from ninja import Field, NinjaAPI, Path, Query, Schema
+from django.urls import reverse
+from ninja import Field, NinjaAPI, Path, Query, Schema, Status
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.pagination import PageNumberPagination, paginate
 from pydantic import BeforeValidator, field_validator
 
 from mitplan.contributions import selectors as contribution_selectors
 from mitplan.contributions.models import Contribution
+from mitplan.core import pagecache
 from mitplan.core.parsing import MAX_ID, parse_int, parse_slug
 from mitplan.processes.models import Process
 from mitplan.processes.participation import participation
+from mitplan.processes.portal import portal_page
+from mitplan.surveys import rules as survey_rules
+from mitplan.surveys import selectors as survey_selectors
+from mitplan.surveys import services as survey_services
+from mitplan.surveys.answers import DONT_KNOW, OTHER, Definition
+from mitplan.surveys.models import Question, Response, Survey, code_validator
+from mitplan.surveys.tallies import LANGUAGE
 
-from .schemas import ContributionOut, ProcessOut
+from .schemas import (
+    ContributionOut,
+    ProcessOut,
+    SurveyOut,
+    SurveyResultsOut,
+)
 
 api = NinjaAPI(
     title="mitplan open data",
@@ -243,3 +259,254 @@ class _Mapped:
 
     def __getitem__(self, index):
         return [_contribution_out(item) for item in self.contributions[index]]
+
+
+# --- Surveys -----------------------------------------------------------------------
+
+
+def _survey_out(request, survey: Survey, page) -> dict:
+    reason = survey_rules.closed_reason(survey)
+    results_url = (
+        page.url + page.reverse_subpage("survey_results", args=[survey.slug])
+        if page is not None
+        else ""
+    )
+    return {
+        "slug": survey.slug,
+        "title": survey.title,
+        "opens_at": survey.opens_at,
+        "closes_at": survey.closes_at,
+        "ends_at": survey.ends_at,
+        "is_open": not reason,
+        "closed_reason": reason,
+        "response_count": survey.response_count,
+        "are_results_public": survey.are_results_public
+        or survey.final_results is not None,
+        "results_url": request.build_absolute_uri(results_url) if results_url else "",
+        "results_api_url": request.build_absolute_uri(
+            reverse(
+                "api_v1:survey_results",
+                kwargs={"slug": survey.process.slug, "survey_slug": survey.slug},
+            )
+        ),
+    }
+
+
+@api.get(
+    "/processes/{slug}/surveys",
+    response={200: list[SurveyOut], **NOT_FOUND},
+    tags=["surveys"],
+)
+def survey_list(request, slug: str = Path(..., max_length=100)):  # noqa: B008
+    """The surveys of a process that have opened, newest first."""
+    if parse_slug(slug) is None:
+        raise Http404
+    process = get_object_or_404(Process.objects.prefetch_related("phases"), slug=slug)
+    page = portal_page(process)
+    surveys = survey_selectors.process_surveys(process)
+    for survey in surveys:
+        survey.process = process  # with its phases: no query per survey
+    return [_survey_out(request, survey, page) for survey in surveys]
+
+
+class ResultOptions(Schema):
+    # As the results page takes them: a breakdown ("@language" or a question's
+    # code) and one source of responses, where the survey offers them.
+    by: str = Field("", max_length=41)
+    source: str = Field("", max_length=10)
+
+
+def _unoffered(detail: str):
+    return Status(422, {"detail": detail})
+
+
+@api.get(
+    "/processes/{slug}/surveys/{survey_slug}/results",
+    response={200: SurveyResultsOut, **NOT_FOUND},
+    tags=["surveys"],
+)
+def survey_results(
+    request,
+    options: Query[ResultOptions],
+    slug: str = Path(..., max_length=100),  # noqa: B008
+    survey_slug: str = Path(..., max_length=100),  # noqa: B008
+):
+    """The published results, by the rules of the results page, read from the
+    survey's counters (never by counting responses). 404 while staff do not
+    publish them."""
+    if parse_slug(slug) is None or parse_slug(survey_slug) is None:
+        raise Http404
+    by, source = options.by, options.source
+    if by and by != LANGUAGE and not code_validator.regex.fullmatch(by):
+        return _unoffered("by: not a breakdown of this survey.")
+    if source and source not in Response.Source.values:
+        return _unoffered("source: one of " + ", ".join(Response.Source.values))
+    surveys = Survey.objects.filter(process__slug=slug, slug=survey_slug)
+    if by and by != LANGUAGE:
+        # Whether the survey offers it, in the same query as the survey.
+        surveys = surveys.annotate(
+            offers_breakdown=Exists(
+                Question.objects.filter(
+                    survey=OuterRef("pk"),
+                    code=by,
+                    is_breakdown=True,
+                    publishes_results=True,
+                )
+            )
+        )
+    survey = surveys.select_related("process").first()
+    if survey is None or not survey.has_opened():
+        raise Http404
+    if by and not (
+        survey.breakdown_by_language
+        if by == LANGUAGE
+        else getattr(survey, "offers_breakdown", False)
+    ):
+        return _unoffered("by: not a breakdown of this survey.")
+    if source and not survey.shows_sources_apart:
+        return _unoffered("source: this survey shows all sources together.")
+    if not (survey.are_results_public or survey.final_results is not None):
+        return Status(404, {"detail": "The results of this survey are not published."})
+    survey_services.results_freeze(survey)  # closed by its date: as the page does
+    results = survey_selectors.cached_results(survey, breakdown=by, source=source)
+    if set(request.GET) <= {"by", "source"} and all(
+        len(request.GET.getlist(name)) == 1 for name in request.GET
+    ):
+        pagecache.query_understood(request)
+    published = Definition(survey, [result.question for result in results.questions])
+    return {
+        "survey": survey.slug,
+        "title": survey.title,
+        "response_count": results.total,
+        "updated_at": results.updated_at,
+        "is_final": results.is_final,
+        "is_live": survey_selectors.is_live(survey),
+        "min_respondents": survey.min_respondents,
+        "breakdowns": [
+            {"code": code, "label": label}
+            for code, label in survey_selectors.breakdown_choices(survey, published)
+        ],
+        "breakdown": results.breakdown,
+        "sources": list(Response.Source.values) if survey.shows_sources_apart else [],
+        "source": results.source,
+        # Free text never: staff read it (the page shows only quotes they picked).
+        "questions": [
+            _question_result_out(result)
+            for result in results.questions
+            if not result.question.is_text
+        ],
+    }
+
+
+def _question_result_out(result) -> dict:
+    question = result.question
+    shown = result.is_shown
+    return {
+        "code": question.code,
+        "text": question.text,
+        "kind": question.kind,
+        "respondents": result.respondents,
+        "is_shown": shown,
+        "charts": _charts_out(question, result.charts, result.counts) if shown else [],
+        "median": _median(result.counts)
+        if shown and question.kind == Question.Kind.NUMBER
+        else None,
+        "groups": [
+            {
+                "key": group.key,
+                "label": group.label,
+                "respondents": group.respondents,
+                "charts": _charts_out(question, group.charts, None),
+            }
+            for group in result.groups
+        ],
+        "small_groups": result.small_groups,
+    }
+
+
+def _charts_out(question, charts, counts: dict | None) -> list[dict]:
+    """The page's charts with the code of each bar (in the order the selector
+    draws them: its options, then "other"; a scale's values, then "don't know")."""
+    kind = question.kind
+    options = question.options()
+    if kind == Question.Kind.MATRIX:
+        codes = [option.code for option in options]
+        return [
+            _chart_out(chart, codes, item=item.code)
+            for item, chart in zip(question.items(), charts, strict=True)
+        ]
+    if kind in (Question.Kind.SINGLE, Question.Kind.MULTIPLE):
+        codes = [option.code for option in options]
+        codes += [OTHER] if question.allows_other else []
+    elif kind == Question.Kind.SCALE:
+        codes = [str(value) for value in question.scale_values()]
+        codes += [DONT_KNOW] if question.allows_dont_know else []
+    elif kind == Question.Kind.RANKING:
+        # Bars in the order of their average place: found by their labels.
+        left = list(options)
+        codes = []
+        for bar in charts[0].bars if charts else []:
+            option = next(option for option in left if option.label == bar.label)
+            left.remove(option)
+            codes.append(option.code)
+        averages = {
+            code: _average_place(counts, code, len(options)) if counts else None
+            for code in codes
+        }
+        return [_chart_out(chart, codes, averages=averages) for chart in charts]
+    else:  # numbers: the bins of a histogram
+        return [_chart_out(chart, [None] * len(chart.bars)) for chart in charts]
+    return [_chart_out(chart, codes) for chart in charts]
+
+
+def _chart_out(chart, codes, *, item=None, averages=None) -> dict:
+    return {
+        "item": item,
+        "title": chart.title,
+        "respondents": chart.total,
+        "note": chart.note,
+        "bars": [
+            {
+                "code": code,
+                "label": bar.label,
+                "count": bar.count,
+                "percent": bar.percent,
+                "average_place": (averages or {}).get(code),
+                "text": bar.text,
+            }
+            for code, bar in zip(codes, chart.bars, strict=True)
+        ],
+    }
+
+
+def _average_place(counts: dict, code: str, places: int) -> float | None:
+    """From the ranking's counters "code@place"."""
+    ranked = [
+        (place, counts.get(f"{code}@{place}", 0)) for place in range(1, places + 1)
+    ]
+    answered = sum(count for _place, count in ranked)
+    if not answered:
+        return None
+    return round(sum(place * count for place, count in ranked) / answered, 2)
+
+
+def _median(counts: dict) -> float | None:
+    """From the number question's counters (one per value given)."""
+    values = []
+    for key, count in counts.items():
+        if key.startswith("@") or not count:
+            continue
+        try:
+            values.append((Decimal(key), count))
+        except ArithmeticError:
+            continue
+    values.sort()
+    answered = sum(count for _value, count in values)
+    if not answered:
+        return None
+    middle = [(answered - 1) // 2, answered // 2]
+    found, seen = [], 0
+    for value, count in values:
+        found += [value for position in middle if seen <= position < seen + count]
+        seen += count
+    return float(sum(found) / len(found))

@@ -76,9 +76,11 @@ def test_odd_input_gets_a_json_error_never_a_server_error(client, address):
     assert "detail" in response.json()
 
 
-def test_too_many_query_fields_and_wrong_methods_get_json_errors(client):
-    response = client.get("/api/v1/contributions?" + "&".join(["a="] * 1001))
-    assert response.status_code == 400
+def test_too_many_query_fields_and_wrong_methods_get_json_errors(client, settings):
+    over = settings.DATA_UPLOAD_MAX_NUMBER_FIELDS + 1
+    response = client.get("/api/v1/contributions?" + "&".join(["a="] * over))
+    # So many fields make the address too long as well (414 before 400).
+    assert response.status_code in (400, 414)
     assert response.json()["detail"]
     for method in (client.post, client.put, client.delete):
         response = method("/api/v1/contributions")
