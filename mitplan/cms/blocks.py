@@ -1,9 +1,13 @@
 """Content blocks editors compose pages from. Headings stop at h2-h4 so editors
-cannot break the page outline; images always carry alt text and a credit."""
+cannot break the page outline; images always carry alt text and a credit; a live
+result is one the apps lend (processes.embeds), so cms imports none of them."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
+
+from mitplan.processes.embeds import embed_choices, embed_problem, embed_render
 
 PARAGRAPH_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -71,6 +75,61 @@ class AccordionBlock(blocks.StructBlock):
         description = _("Sections that open on click, e.g. frequently asked questions.")
 
 
+class FigureChoiceBlock(blocks.ChoiceBlock):
+    """A choice among the figures the apps lend, read when the editor opens the
+    form. A stored value is read as it is: Wagtail's ChoiceBlock would look it up
+    among all the choices (a query) on every read of the page. Migrations record
+    it as a plain ChoiceBlock with the callable, not the list."""
+
+    def to_python(self, value):
+        return value
+
+    def normalize(self, value):
+        return value
+
+
+class LiveResultBlock(blocks.StructBlock):
+    """A live figure of an app, e.g. one survey question's interim results: drawn
+    anew (from cached counters) whenever the page is read."""
+
+    heading = blocks.CharBlock(label=_("Heading"), max_length=200, required=False)
+    level = blocks.ChoiceBlock(
+        choices=[("h2", _("Level 2")), ("h3", _("Level 3")), ("h4", _("Level 4"))],
+        default="h2",
+        label=_("Level"),
+    )
+    figure = FigureChoiceBlock(
+        choices=embed_choices,
+        label=_("Result"),
+        search_index=False,
+    )
+
+    class Meta:
+        icon = "table"
+        template = "cms/blocks/live_result.html"
+        label = _("Live result")
+        description = _(
+            "The current results of a survey question as a chart, updated with "
+            "every answer."
+        )
+
+    def clean(self, value):
+        value = super().clean(value)
+        problem = embed_problem(value["figure"])
+        if problem:
+            raise blocks.StructBlockValidationError(
+                block_errors={"figure": ValidationError(problem)}
+            )
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["figure"] = embed_render(
+            value["figure"], request=(parent_context or {}).get("request")
+        )
+        return context
+
+
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
@@ -81,3 +140,4 @@ class BodyBlock(blocks.StreamBlock):
     image = ImageBlock()
     notice = NoticeBlock()
     accordion = AccordionBlock()
+    live_result = LiveResultBlock()

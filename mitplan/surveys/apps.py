@@ -13,6 +13,7 @@ class SurveysConfig(AppConfig):
         from mitplan.processes.portal import add_routes
 
         from . import (
+            embeds,
             following,
             rules,  # noqa: F401 (registers the permissions)
         )
@@ -20,6 +21,7 @@ class SurveysConfig(AppConfig):
 
         add_routes(*ROUTES)
         following.register()
+        embeds.register()
 
         add_actions(Action("surveys", _("residents can answer surveys"), order=40))
         roles.grant(
