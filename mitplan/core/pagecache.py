@@ -83,6 +83,13 @@ UNSEEN_TABLES = {
     "wagtailcore_pagelogentry",
 }
 UNSEEN_PREFIXES = ("django_tasks",)
+
+
+def writes_unseen(*tables: str) -> None:
+    """An app's tables no public page shows (a survey's unsent drafts): writes to
+    them leave the cached pages alone. Called from the app's ready()."""
+    UNSEEN_TABLES.update(tables)
+
 _WRITE = re.compile(
     r'^\s*(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|UPDATE|DELETE\s+FROM|REPLACE\s+INTO)\s+"?([\w.]+)',
     re.IGNORECASE,

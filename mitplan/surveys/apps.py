@@ -8,6 +8,7 @@ class SurveysConfig(AppConfig):
     verbose_name = _("Surveys")
 
     def ready(self):
+        from mitplan.core.pagecache import writes_unseen
         from mitplan.processes import roles
         from mitplan.processes.actions import Action, add_actions
         from mitplan.processes.portal import add_routes
@@ -21,6 +22,8 @@ class SurveysConfig(AppConfig):
 
         add_routes(*ROUTES)
         following.register()
+        # Saving a page of answers on the way changes no public page.
+        writes_unseen("surveys_draft")
         embeds.register()
 
         add_actions(Action("surveys", _("residents can answer surveys"), order=40))

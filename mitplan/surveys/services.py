@@ -122,11 +122,14 @@ def response_submit(
     source_note: str = "",
     entered_by=None,
     submission_key: str | None = None,
+    definition: Definition | None = None,
 ) -> tuple[Response, Saved]:
     """Store a response and add it to the tallies, in one transaction. Online: the
     survey must be open, and each device (key), account or access code answers once.
     Paper and event questionnaires are entered by staff while the survey is open.
-    Returns (response, Saved); a resent form returns the first response."""
+    Returns (response, Saved); a resent form returns the first response.
+    definition: the questions as the caller read them in this request (saves
+    reading them twice)."""
     survey = Survey.objects.select_related("process").get(pk=survey.pk)
     if source == Response.Source.ONLINE:
         reason = rules.closed_reason(survey)
@@ -141,7 +144,8 @@ def response_submit(
             )
     if language not in dict(settings.LANGUAGES):
         raise SurveyRefused(_("This language is not offered."), code="language")
-    definition = Definition.of(survey)
+    if definition is None or definition.survey.pk != survey.pk:
+        definition = Definition.of(survey)
     clean = answer_rules.check(definition, answers)  # AnswersRefused
     response = Response(
         survey=survey,

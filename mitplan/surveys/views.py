@@ -322,7 +322,9 @@ def survey_review(request, *, page, slug):
             # skipped (a page left behind by a new answer on an earlier one) stay
             # in the draft, but they were not asked.
             shown = _shown_answers(definition, given)
-            done, status, errors = _send(request, page, survey, key, code, form, shown)
+            done, status, errors = _send(
+                request, page, survey, key, code, form, shown, definition
+            )
             if done is not None:
                 return done
         else:
@@ -361,7 +363,7 @@ def _shown_answers(definition, answers: dict) -> dict:
     return {**shown, OTHER: others} if others else shown
 
 
-def _send(request, page, survey, key, code, form, answers):
+def _send(request, page, survey, key, code, form, answers, definition):
     """Store the response or say why not. Returns (redirect or None, status,
     {question code or "": message})."""
     limits = [Limit.per_client(request, "surveys.send", settings.SURVEY_RATE)]
@@ -376,6 +378,7 @@ def _send(request, page, survey, key, code, form, answers):
             account=request.user if request.user.is_authenticated else None,
             access_code=code,
             submission_key=submission,
+            definition=definition,
         )
 
     try:

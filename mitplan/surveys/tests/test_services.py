@@ -252,3 +252,25 @@ def test_number_results_have_a_median(process):
         send(survey, {**FULL, "age": age}, key=f"device-{n}")
     age = next(r for r in survey_results(survey).questions if r.question.code == "age")
     assert age.median == "45"
+
+
+def test_saving_a_draft_keeps_the_cached_pages_but_a_response_retires_them(process):
+    from django.test import TestCase
+
+    from mitplan.core import pagecache
+
+    survey = survey_build(process)
+    key = services.respondent_key("draft")
+    before = pagecache.version()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        services.draft_save(
+            survey=survey,
+            key=key,
+            page_answers={"pick": "b"},
+            page_codes=["pick", "scale"],
+            language="de",
+        )
+    assert pagecache.version() == before
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        services.response_submit(survey=survey, answers=FULL, language="de", key=key)
+    assert pagecache.version() != before
