@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from django.conf import settings
 from django.core import signing
+from django.core.cache import cache
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
@@ -506,10 +507,31 @@ def _results_context(request, page, survey):
     }
 
 
+def _results_html(request, page, survey, context) -> str:
+    """The results rendered, from the cache while nothing changed: the same key
+    parts as selectors.cached_results, and the page and whether it is live."""
+    key = "survey-results-html:{}:{}:{}:{}:{}:{}:{}:{}".format(
+        survey.pk,
+        survey.response_count,
+        survey.changed_at.timestamp() if survey.changed_at else 0,
+        "final" if survey.final_results is not None else "live",
+        get_language(),
+        ":".join(f"{k}={v}" for k, v in sorted(context["options"].items())),
+        page.pk,
+        context["is_live"],
+    )
+    html = cache.get(key)
+    if html is None:
+        html = render_to_string("surveys/includes/results.html", context, request)
+        cache.set(key, html, selectors.CACHE_SECONDS)
+    return html
+
+
 def survey_results(request, *, page, slug):
     survey = _survey(page, slug)
     context = page_context(request, page)
     context.update(_results_context(request, page, survey))
+    context["results_html"] = _results_html(request, page, survey, context)
     context["breadcrumbs_extra"] = _breadcrumbs(page, survey, (None, _("Results")))
     return TemplateResponse(request, "surveys/survey_results.html", context)
 
@@ -517,12 +539,8 @@ def survey_results(request, *, page, slug):
 def survey_results_live(request, *, page, slug):
     """The results alone, for the page to poll while the survey is open."""
     survey = _survey(page, slug)
-    html = render_to_string(
-        "surveys/includes/results.html",
-        _results_context(request, page, survey),
-        request=request,
-    )
-    return HttpResponse(html)
+    context = _results_context(request, page, survey)
+    return HttpResponse(_results_html(request, page, survey, context))
 
 
 def survey_chart_download(request, *, page, slug, code, fmt):
