@@ -125,6 +125,8 @@ class PageForm(KernForm):
                     required=question.is_required,
                     initial=(value or {}).get(item.code),
                 )
+                # The question's legend says "optional" once for all its lines.
+                self.fields[field_name(question, item.code)].is_part = True
         elif kind == Question.Kind.RANKING:
             options = question.options()
             places = [("", "–")] + [
@@ -139,6 +141,7 @@ class PageForm(KernForm):
                     required=question.is_required,
                     initial=str(place),
                 )
+                self.fields[field_name(question, option.code)].is_part = True
         elif kind == Question.Kind.NUMBER:
             hint = question.help_text
             self.fields[name] = _NumberField(
