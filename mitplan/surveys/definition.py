@@ -396,7 +396,7 @@ def _check_questions(questions: list, problems: list) -> None:
             and question.min_choices > question.max_choices
         ):
             problems.append(
-                _("%(where)s: fewer choices are required than allowed.")
+                _("%(where)s: more choices are required than allowed.")
                 % {"where": where}
             )
         # In memory, so that conditions.validate can read the earlier answers.

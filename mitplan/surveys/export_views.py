@@ -77,7 +77,7 @@ def definition_export(request, pk: int):
     data = definition.definition_dumps(survey, actor=request.user)
     response = HttpResponse(data, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = attachment_header(
-        f"{survey.slug}-{_('definition')}", suffix=".json"
+        f"{survey.slug}-questions", suffix=".json"
     )
     return response
 
@@ -89,7 +89,7 @@ class ImportForm(forms.Form):
     file = forms.FileField(
         label=gettext_lazy("Survey definition (JSON)"),
         help_text=gettext_lazy(
-            "A file from “Export definition” of a survey, at most 2 MB."
+            "A file from “Export the questions (JSON)” of a survey, at most 2 MB."
         ),
     )
     opens_at = forms.DateTimeField(
