@@ -23,6 +23,7 @@ The model (README, "Rate limits"):
 import contextlib
 import hashlib
 import hmac
+import ipaddress
 import logging
 import math
 import os
@@ -142,9 +143,10 @@ def daily_secret() -> bytes:
 
 
 def client_address(request) -> str:
-    """The client's address, taking as many proxies as MITPLAN_PROXY_COUNT says: the
-    rightmost addresses of X-Forwarded-For were added by our proxies, anything left
-    of them by the client."""
+    """The client's address as limits count it, taking as many proxies as
+    MITPLAN_PROXY_COUNT says: the rightmost addresses of X-Forwarded-For were added
+    by our proxies, anything left of them by the client. See `address_subject` for
+    the form it is given."""
     proxies = settings.MITPLAN_PROXY_COUNT
     if proxies:
         forwarded = [
@@ -153,8 +155,25 @@ def client_address(request) -> str:
             if part.strip()
         ]
         if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
+            return address_subject(forwarded[-proxies])
+    return address_subject(request.META.get("REMOTE_ADDR", ""))
+
+
+def address_subject(raw: str) -> str:
+    """One string per client, whatever the spelling: an IPv4 address as itself (an
+    IPv4-mapped IPv6 address too), an IPv6 address as its /64 network (the block one
+    household or phone gets, so stepping through it does not give fresh limits), and
+    anything that is no address as the one bucket "invalid" (never an error)."""
+    try:
+        address = ipaddress.ip_address(raw.strip())
+    except ValueError:
+        return "invalid"
+    if address.version == 6:
+        if address.ipv4_mapped is not None:
+            return str(address.ipv4_mapped)
+        network = int(address) >> 64 << 64  # drops any %zone as well
+        return f"{ipaddress.IPv6Address(network)}/64"
+    return str(address)
 
 
 def subject_key(group: str, subject: str) -> str:
