@@ -49,19 +49,21 @@ def holds(condition, answers: dict) -> bool:
         if isinstance(value, list):
             return bool(wanted & {str(v) for v in value})
         return value is not None and str(value) in wanted
-    number = _number(value)
-    if number is None:
+    number, limit = _number(value), _number(condition.get("value"))
+    if number is None or limit is None:
         return False
-    return OPERATORS[condition["op"]](number, _number(condition["value"]))
+    return OPERATORS[condition["op"]](number, limit)
 
 
 def _number(value) -> Decimal | None:
+    """A finite number, or None (NaN and infinities compare with nothing)."""
     if isinstance(value, bool) or value is None:
         return None
     try:
-        return Decimal(str(value))
+        number = Decimal(str(value))
     except (InvalidOperation, ValueError):
         return None
+    return number if number.is_finite() else None
 
 
 def named_questions(condition) -> set[str]:

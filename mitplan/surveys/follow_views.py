@@ -21,6 +21,10 @@ from .views import _breadcrumbs, _survey, _url
 class FollowForm(KernForm):
     email = EmailAddressField(label=gettext_lazy("Your e-mail address"))
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+
 
 @same_origin_post
 def survey_follow(request, *, page, slug):
@@ -30,7 +34,7 @@ def survey_follow(request, *, page, slug):
     if request.method == "POST":
         if form.is_valid():
             try:
-                subscription = carry_out(
+                carry_out(
                     lambda: notifications.subscription_request(
                         topic=following.topic(survey),
                         email=form.cleaned_data["email"].strip().lower(),
@@ -45,9 +49,10 @@ def survey_follow(request, *, page, slug):
                 form.add_error(None, refusal.message)
                 status = refusal.status
             else:
-                said = "confirmed" if subscription.confirmed_at else "1"
+                # One answer whether the address followed before or not: the
+                # page must not tell others who follows.
                 return redirect(
-                    _url(page, "survey_follow", survey.slug) + f"?done={said}#done"
+                    _url(page, "survey_follow", survey.slug) + "?done=1#done"
                 )
         else:
             status = 400

@@ -29,6 +29,12 @@ code_validator = RegexValidator(
     r"^[A-Za-z][A-Za-z0-9_]{0,39}$",
     _("A code starts with a letter and holds letters, digits and _ (at most 40)."),
 )
+# An answer's code may start with a digit ("1to5", LimeSurvey's "1"): it names no
+# variable of its own in the exports.
+choice_code_validator = RegexValidator(
+    r"^[A-Za-z0-9][A-Za-z0-9_]{0,39}$",
+    _("An answer's code holds letters, digits and _ (at most 40)."),
+)
 
 # Bars for a question only once this many people answered it (staff may raise it).
 DEFAULT_MIN_RESPONDENTS = 10
@@ -265,7 +271,9 @@ class Choice(Orderable):
         related_name="choices",
         verbose_name=_("question"),
     )
-    code = models.CharField(_("code"), max_length=40, validators=[code_validator])
+    code = models.CharField(
+        _("code"), max_length=40, validators=[choice_code_validator]
+    )
     label = models.CharField(_("label"), max_length=300)
     role = models.CharField(
         _("role"), max_length=10, choices=Role.choices, default=Role.OPTION

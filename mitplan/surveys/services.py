@@ -131,6 +131,16 @@ def response_submit(
     definition: the questions as the caller read them in this request (saves
     reading them twice)."""
     survey = Survey.objects.select_related("process").get(pk=survey.pk)
+    if submission_key:
+        # Sent again (a double click whose twin already stored the response and
+        # emptied the draft): the first response stands, whatever this one holds.
+        first = Response.objects.filter(
+            survey=survey, submission_key=submission_key
+        ).first()
+        if first is not None and (
+            not answers or (key and first.respondent_key == key)
+        ):
+            return first, Saved.RESENT
     if source == Response.Source.ONLINE:
         reason = rules.closed_reason(survey)
         if reason:
@@ -329,12 +339,22 @@ def quote_pick(*, response: Response, question, actor, text: str | None = None):
     log(
         response.survey, LOG_QUOTE, user=acting_account(actor), data={"quote": quote.pk}
     )
+    _results_changed(response.survey)
     return quote
 
 
 def quote_withdraw(*, quote: Quote, actor) -> None:
-    require("surveys.manage", actor, quote.question.survey.process)
+    """Take a quote back: gone from the public results at once (it may have shown
+    more than it should)."""
+    survey = quote.question.survey
+    require("surveys.manage", actor, survey.process)
     quote.delete()
+    _results_changed(survey)
+
+
+def _results_changed(survey: Survey) -> None:
+    # The cached results are keyed by the survey's changed_at (selectors).
+    Survey.objects.filter(pk=survey.pk).update(changed_at=timezone.now())
 
 
 @dataclass(frozen=True)

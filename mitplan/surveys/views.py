@@ -184,7 +184,10 @@ def _started(request, page, survey):
         return None, None, redirect(_url(page, "survey_detail", survey.slug))
     key, code, answered = _who(request, survey)
     if answered:
-        return None, None, redirect(_url(page, "survey_detail", survey.slug))
+        # A form sent again after the response was stored (a double click, a
+        # resend) is told what happened: received.
+        target = "survey_thanks" if request.method == "POST" else "survey_detail"
+        return None, None, redirect(_url(page, target, survey.slug))
     if survey.audience == Survey.Audience.ACCESS_CODE and code is None:
         return None, None, redirect(_url(page, "survey_detail", survey.slug))
     return key, code, None
@@ -414,6 +417,7 @@ def survey_thanks(request, *, page, slug):
     context.update(
         survey=survey,
         results_url=_url(page, "survey_results", survey.slug),
+        follow_url=_url(page, "survey_follow", survey.slug),
         breadcrumbs_extra=_breadcrumbs(page, survey, (None, _("Thank you"))),
     )
     response = TemplateResponse(request, "surveys/survey_thanks.html", context)
@@ -503,6 +507,7 @@ def _results_context(request, page, survey):
         "options": options,
         "is_live": selectors.is_live(survey),
         "live_url": _url(page, "survey_results_live", survey.slug),
+        "follow_url": _url(page, "survey_follow", survey.slug),
         "page": page,
     }
 
@@ -527,20 +532,34 @@ def _results_html(request, page, survey, context) -> str:
     return html
 
 
+def _results_version(survey) -> str:
+    """What the shown results depend on: a new response, an edit, the closing."""
+    changed = int(survey.changed_at.timestamp() * 1000) if survey.changed_at else 0
+    final = "f" if survey.final_results is not None else "l"
+    return f"{survey.response_count}-{changed}-{final}"
+
+
 def survey_results(request, *, page, slug):
     survey = _survey(page, slug)
     context = page_context(request, page)
     context.update(_results_context(request, page, survey))
     context["results_html"] = _results_html(request, page, survey, context)
+    context["results_version"] = _results_version(survey)
     context["breadcrumbs_extra"] = _breadcrumbs(page, survey, (None, _("Results")))
     return TemplateResponse(request, "surveys/survey_results.html", context)
 
 
 def survey_results_live(request, *, page, slug):
-    """The results alone, for the page to poll while the survey is open."""
+    """The results alone, for the page to poll while the survey is open: nothing
+    (204) while they are the version the page shows."""
     survey = _survey(page, slug)
+    version = _results_version(survey)
+    if request.GET.get("seen") == version:
+        return HttpResponse(status=204)
     context = _results_context(request, page, survey)
-    return HttpResponse(_results_html(request, page, survey, context))
+    context["results_html"] = _results_html(request, page, survey, context)
+    context["results_version"] = version
+    return TemplateResponse(request, "surveys/includes/live_results.html", context)
 
 
 def survey_chart_download(request, *, page, slug, code, fmt):

@@ -141,8 +141,9 @@ def test_retention_deletes_what_never_became_active(db):
     out = StringIO()
     call_command("apply_retention", stdout=out)
     assert (
-        "Deleted 1 never-confirmed account(s) and 1 unconfirmed subscription(s)."
-        in (out.getvalue())
+        "Deleted 1 never-confirmed account(s), 0 survey response(s) unlinked from "
+        "device, account or code, 0 unsent survey draft(s) and 1 unconfirmed "
+        "subscription(s)." in (out.getvalue())
     )
     remaining = set(Subscription.objects.values_list("pk", flat=True))
     assert stale.pk not in remaining and {fresh.pk, kept.pk} <= remaining

@@ -11,7 +11,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from wagtail import blocks
 
 from mitplan.cms.blocks import LiveResultBlock
@@ -109,10 +109,13 @@ def test_below_the_minimum_it_says_too_few_have_answered(client, survey):
     page = client.get("/de/lip/meldung/")
     assert page.status_code == 200
     assert 'class="mp-chart"' not in page.content.decode()
-    assert said(
-        "%(counter)s people have answered so far: too few to show results.",
-        counter=9,
-    ) in text(page)
+    with translation.override("de"):
+        too_few = ngettext(
+            "%(counter)s person has answered so far: too few to show results.",
+            "%(counter)s people have answered so far: too few to show results.",
+            9,
+        ) % {"counter": 9}
+    assert too_few in text(page)
 
 
 def test_hidden_results_say_so_and_link_nowhere(client, survey):

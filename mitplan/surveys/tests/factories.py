@@ -78,3 +78,14 @@ FULL = {
     "why": "Weil",
     "more": "Mehr Sprachkurse, bitte.",
 }
+
+
+def admin_in_english(user):
+    """The staff screens speak the account's chosen language: English, so tests can
+    read the messages as written in the code."""
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+    return user

@@ -5,6 +5,7 @@ questionnaires and quotes, each for the staff of the survey's process only."""
 from html.parser import HTMLParser
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from conftest import staff_member
@@ -12,7 +13,7 @@ from mitplan.processes.roles import EXPERT_GROUPS
 from mitplan.surveys import services
 from mitplan.surveys.models import AccessCode, Draft, Question, Quote, Response, Survey
 
-from .factories import FULL, survey_build
+from .factories import FULL, admin_in_english, survey_build
 
 pytestmark = pytest.mark.django_db
 
@@ -79,7 +80,7 @@ def edit_url(survey):
 
 @pytest.fixture
 def owner_client(client, process_owner):
-    client.force_login(process_owner)
+    client.force_login(admin_in_english(process_owner))
     return client
 
 
@@ -221,7 +222,7 @@ def test_a_paper_questionnaire_is_counted_with_its_source(owner_client, process)
     assert form.status_code == 200
     data = form_data(form.content.decode())
     names = {q.code: f"q_{q.code}" for q in Question.objects.filter(survey=survey)}
-    assert "Frage pick" in form.content.decode()
+    assert "Question pick" in form.content.decode()
     data.update(
         {
             "source": "event",
@@ -253,6 +254,8 @@ def test_quotes_are_picked_and_withdrawn(owner_client, process):
     owner_client.post(f"{url}?question={more.pk}", {"response": str(response.pk)})
     quote = Quote.objects.get(question=more)
     assert quote.text == "Mehr Sprachkurse, bitte."
+    public = "/de/lip/umfragen/test-survey/ergebnisse/"
+    assert "Mehr Sprachkurse, bitte." in Client().get(public).content.decode()
     assert (
         owner_client.post(
             f"{url}?question={more.pk}", {"response": "x\x00"}
@@ -261,3 +264,5 @@ def test_quotes_are_picked_and_withdrawn(owner_client, process):
     )
     owner_client.post(f"{url}?question={more.pk}", {"withdraw": str(quote.pk)})
     assert not Quote.objects.filter(question=more).exists()
+    # Withdrawn: gone from the public page at once, not at the next response.
+    assert "Mehr Sprachkurse, bitte." not in Client().get(public).content.decode()

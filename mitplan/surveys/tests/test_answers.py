@@ -1,6 +1,7 @@
 """A whole response is checked against the survey's definition, whatever sent it."""
 
 import pytest
+from django.utils import translation
 
 from mitplan.surveys import conditions
 from mitplan.surveys.answers import AnswersRefused, Definition, check, parse_number
@@ -132,11 +133,11 @@ def test_a_condition_may_only_name_earlier_pages(definition):
     why = definition.by_code["why"]
     conditions.validate(why.condition, earlier=definition.earlier(why))
     scale = definition.by_code["scale"]  # on page 1 with "pick"
-    with pytest.raises(Exception, match="earlier page"):
+    with translation.override("en"), pytest.raises(Exception, match="earlier page"):
         conditions.validate(
             {"question": "pick", "in": ["a"]}, earlier=definition.earlier(scale)
         )
-    with pytest.raises(Exception, match="does not offer"):
+    with translation.override("en"), pytest.raises(Exception, match="does not offer"):
         conditions.validate(
             {"question": "pick", "in": ["zz"]}, earlier=definition.earlier(why)
         )
@@ -155,3 +156,21 @@ def test_a_condition_may_only_name_earlier_pages(definition):
 )
 def test_arabic_and_persian_digits_are_read(definition, typed, stored):
     assert check(definition, {**FULL, "age": typed})["age"] == stored
+
+
+@pytest.mark.parametrize("value", ["NaN", "sNaN", "Infinity", "-inf"])
+def test_a_comparison_with_no_finite_number_is_refused_and_never_raises(
+    definition, value
+):
+    from django.core.exceptions import ValidationError
+
+    from mitplan.surveys import conditions
+
+    condition = {"question": "age", "op": "<", "value": value}
+    assert conditions.holds(condition, {"age": "34"}) is False
+    assert conditions.holds({**condition, "value": 40}, {"age": value}) is False
+    with pytest.raises(ValidationError):
+        conditions.validate(condition, earlier={"age": definition.by_code["age"]})
+    conditions.validate(
+        {**condition, "value": 40}, earlier={"age": definition.by_code["age"]}
+    )

@@ -192,6 +192,17 @@ def overflow(page):
     return page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
 
 
+def too_wide(page, width):
+    """What sticks out beyond the viewport (tag, class, start of its text)."""
+    return page.evaluate(
+        "w => [...document.querySelectorAll('body *')]"
+        ".filter(e => e.getBoundingClientRect().right > w + 1)"
+        ".map(e => e.tagName + '.' + e.className + ': '"
+        " + (e.textContent || '').trim().slice(0, 50)).slice(0, 5)",
+        width,
+    )
+
+
 @pytest.mark.parametrize("lang", ["de", "ar"])
 def test_every_step_is_accessible(open_context, lang):
     page = open_context(DESKTOP, lang)
@@ -283,4 +294,7 @@ def test_screenshots_and_no_sideways_scrolling(open_context, lang, device, viewp
     ):
         page.goto(address(page, lang, suffix))
         width, viewport_width = overflow(page)
-        assert width <= viewport_width, f"{suffix or 'start'} at 320 px: {width}"
+        assert width <= viewport_width, (
+            f"{suffix or 'start'} at 320 px: {width}",
+            too_wide(page, viewport_width),
+        )

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from mitplan.core.submissions import Saved
 from mitplan.processes.models import Process
@@ -17,6 +17,13 @@ from mitplan.surveys.selectors import survey_results
 from .factories import FULL, survey_build
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _in_english():
+    """The refusals are matched as written in the code."""
+    with translation.override("en"):
+        yield
 
 
 def send(survey, answers=None, *, key="device-1", language="de", **kwargs):
@@ -216,7 +223,8 @@ def test_results_show_a_question_only_from_min_n(process):
     pick = survey_results(survey).questions[0]
     assert pick.respondents == 9 and not pick.is_shown and not pick.charts
     send(survey, key="device-10")
-    pick = survey_results(survey).questions[0]
+    with translation.override("de"):
+        pick = survey_results(survey).questions[0]
     assert pick.is_shown
     [chart] = pick.charts
     assert [(bar.label, bar.count) for bar in chart.bars][:1] == [("Antwort a", 10)]
@@ -274,3 +282,13 @@ def test_saving_a_draft_keeps_the_cached_pages_but_a_response_retires_them(proce
     with TestCase.captureOnCommitCallbacks(execute=True):
         services.response_submit(survey=survey, answers=FULL, language="de", key=key)
     assert pagecache.version() != before
+
+
+def test_a_twin_of_a_stored_response_is_a_resend_even_with_the_draft_gone(process):
+    survey = survey_build(process)
+    first, saved = send(survey, submission_key="k-1")
+    assert saved is Saved.CREATED
+    # The twin read the draft after the first had deleted it: no answers left.
+    again, saved = send(survey, answers={}, submission_key="k-1")
+    assert saved is Saved.RESENT and again.pk == first.pk
+    assert Response.objects.filter(survey=survey).count() == 1

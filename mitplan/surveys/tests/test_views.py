@@ -793,7 +793,7 @@ def test_the_results_page_says_they_are_interim(client):
     assert so_far("de", survey.response_count) in shown
     body = page.content.decode()
     assert 'hx-trigger="every 30s"' in body
-    assert 'hx-get="/de/lip/umfragen/zusammenleben/ergebnisse/aktuell/"' in body
+    assert 'hx-get="/de/lip/umfragen/zusammenleben/ergebnisse/aktuell/?seen=' in body
     assert "dist/htmx.min.js" in body
     # Charts with their numbers as text and a table; the SVG download.
     assert 'class="mp-chart"' in body and "<table" in body
@@ -1016,3 +1016,18 @@ def test_access_code_rows_are_not_exposed(client, process, process_owner):
     services.access_codes_create(survey=survey, count=1, group="", actor=process_owner)
     code = AccessCode.objects.get(survey=survey).code
     assert code not in client.get(url()).content.decode()
+
+
+def test_the_live_results_answer_nothing_while_unchanged(client, survey):
+    respond(survey, 10)
+    page = client.get(url(suffix="ergebnisse/")).content.decode()
+    [address] = re.findall(r'hx-get="([^"]+)"', page)
+    address = address.replace("&amp;", "&")
+    unchanged = client.get(address)
+    assert unchanged.status_code == 204 and not unchanged.content
+    respond(survey, 1, start_at=10)
+    changed = client.get(address)
+    assert changed.status_code == 200
+    assert 'id="results"' in changed.content.decode()
+    [newer] = re.findall(r'hx-get="([^"]+)"', changed.content.decode())
+    assert newer != address.replace("&", "&amp;")
