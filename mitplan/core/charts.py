@@ -15,7 +15,7 @@ class Bar:
     label: str
     count: int
     percent: float  # of the chart's total, for the text ("12.5 %")
-    width: int  # 0–100: the bar's length relative to the longest bar
+    width: int  # 0–100: the bar's length, its share of the whole track
     text: str = ""  # instead of "count (percent)", e.g. "average place 1.8"
 
 
@@ -42,7 +42,9 @@ def bar_chart(
     several answers per person, pass the number of people instead."""
     counts = [(str(label), max(int(count), 0)) for label, count in counts]
     total = sum(count for _label, count in counts) if total is None else total
-    longest = max((count for _label, count in counts), default=0)
+    # Bars are drawn to scale on a track that stands for 100 %, so a bar's
+    # length reads as its share (46 % is not drawn as a full bar).
+    scale = max(total, max((count for _label, count in counts), default=0))
     return BarChart(
         title=title,
         total=total,
@@ -53,8 +55,8 @@ def bar_chart(
                 count=count,
                 percent=round(100 * count / total, 1) if total else 0.0,
                 # A bar of 1 stays visible; none only for 0.
-                width=max(round(100 * count / longest), 1 if count else 0)
-                if longest
+                width=max(round(100 * count / scale), 1 if count else 0)
+                if scale
                 else 0,
             )
             for label, count in counts

@@ -182,6 +182,17 @@ class PageForm(KernForm):
             value = self._value(question, data)
             if value is _REFUSED:
                 continue
+            typed_other = (data.get(field_name(question, "other")) or "").strip()
+            if question.allows_other and typed_other:
+                # Text in "other, namely …" means "other", ticked or not: what
+                # was typed is never dropped in silence.
+                if question.kind == Question.Kind.MULTIPLE:
+                    value = [
+                        *(value or []),
+                        *([] if OTHER in (value or []) else [OTHER]),
+                    ]
+                elif value in (None, ""):
+                    value = OTHER
             if value in (None, "", [], {}):
                 if question.is_required:
                     self._error(question, _("Please answer this question."))

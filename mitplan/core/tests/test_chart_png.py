@@ -107,7 +107,8 @@ def test_each_language_draws_its_labels_from_the_start_and_its_bars_from_there_t
         assert margin <= left <= margin + 6
         assert right < image.width // 2
 
-    # The second bar is half as long as the first and grows from the same side.
+    # The second bar is a quarter of the track (20 of 80) and grows from the same
+    # side as the first.
     rgb = image.convert("RGB")
     y = (top + bottom) // 2
     near, far = (image.width - margin - 2, margin + 2)
@@ -116,7 +117,7 @@ def test_each_language_draws_its_labels_from_the_start_and_its_bars_from_there_t
     assert rgb.getpixel((near, y)) == BLUE_RGB
     assert rgb.getpixel((far, y)) == TRACK_RGB
     blue = [x for x in range(image.width) if rgb.getpixel((x, y)) == BLUE_RGB]
-    assert len(blue) == round(760 * scale * 0.5)
+    assert len(blue) == round(760 * scale * 0.25)
     assert rgb.getpixel((0, 0)) == WHITE_RGB
 
 

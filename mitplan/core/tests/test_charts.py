@@ -9,9 +9,9 @@ from django.utils import translation
 from mitplan.core.charts import bar_chart
 
 
-def test_bars_are_relative_to_the_longest_and_shares_to_the_total():
+def test_bars_and_shares_are_of_the_total_so_the_track_stands_for_100_percent():
     chart = bar_chart("Q", [("a", 30), ("b", 10), ("c", 1), ("d", 0)], total=80)
-    assert [bar.width for bar in chart.bars] == [100, 33, 3, 0]
+    assert [bar.width for bar in chart.bars] == [38, 12, 1, 0]
     assert [bar.percent for bar in chart.bars] == [37.5, 12.5, 1.2, 0.0]
     # A tiny count still shows a bar; only zero shows none.
     assert bar_chart("Q", [("a", 1000), ("b", 1)]).bars[1].width == 1
@@ -40,7 +40,7 @@ def test_the_chart_prints_its_numbers_and_uses_no_inline_style():
         assert "style=" not in html
         assert f"45 ({decimal} %)" in html
         # Bar widths are attributes in plain digits, whatever the language.
-        assert re.findall(r'<rect width="([^"]+)"', html) == ["100%", "38%", "6%"]
+        assert re.findall(r'<rect width="([^"]+)"', html) == ["60%", "22%", "4%"]
         assert html.count('aria-hidden="true"') == 3
         assert 'dir="auto"' in html  # an Arabic label in a German chart keeps its way
     assert "Mehrere Antworten möglich." in html

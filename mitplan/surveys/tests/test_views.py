@@ -520,6 +520,12 @@ def test_other_needs_its_text_and_the_text_needs_other(browser, survey):
     moved = page_post(browser, 1, {"q_pick": "@other", "q_pick__other": " Eigenes "})
     assert moved.status_code == 302
     assert Draft.objects.get(survey=survey).answers["@other"] == {"pick": "Eigenes"}
+    # Typed without ticking "other": it counts as "other", not dropped.
+    only_text = {k: v for k, v in PAGE_1.items() if k != "q_pick"}
+    kept = page_post(browser, 1, {**only_text, "q_pick__other": "Nur getippt"})
+    assert kept.status_code == 302
+    draft = Draft.objects.get(survey=survey).answers
+    assert draft["pick"] == "@other" and draft["@other"] == {"pick": "Nur getippt"}
 
 
 def test_refusals_at_the_send_step_link_to_their_page(browser, survey):
