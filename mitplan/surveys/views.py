@@ -117,6 +117,21 @@ def survey_list(request, *, page):
     return TemplateResponse(request, "surveys/survey_list.html", context)
 
 
+def _resume_url(page, survey, value) -> str:
+    """Where a person starting (again) goes on: the page after the last one they
+    answered, or the review once every page was answered."""
+    draft = services.draft_of(survey, services.respondent_key(value["t"]))
+    if draft is None or not draft.answers:
+        return _url(page, "survey_page", survey.slug, 1)
+    definition = Definition.of(survey)
+    shown = definition.shown_pages(draft.answers)
+    answered = [q.page for q in definition.questions if q.code in draft.answers]
+    later = [p for p in shown if p > max(answered, default=0)]
+    if later:
+        return _url(page, "survey_page", survey.slug, later[0])
+    return _url(page, "survey_review", survey.slug)
+
+
 @never_cache
 @same_origin_post
 def survey_detail(request, *, page, slug):
@@ -156,7 +171,7 @@ def survey_detail(request, *, page, slug):
                 else:
                     value["c"] = found.pk
             if status == 200:
-                answer = redirect(_url(page, "survey_page", survey.slug, 1) + "#main")
+                answer = redirect(_resume_url(page, survey, value) + "#main")
                 _set_respondent(request, answer, survey, value)
                 return answer
     draft = services.draft_of(survey, key) if key else None

@@ -1037,3 +1037,11 @@ def test_the_live_results_answer_nothing_while_unchanged(client, survey):
     assert 'id="results"' in changed.content.decode()
     [newer] = re.findall(r'hx-get="([^"]+)"', changed.content.decode())
     assert newer != address.replace("&", "&amp;")
+
+
+def test_continuing_later_goes_on_where_the_person_stopped(browser, survey):
+    assert start(browser)["Location"].startswith(url(suffix="seite/1/"))
+    page_post(browser, 1, PAGE_1)
+    page_post(browser, 2, PAGE_2)
+    # Back on the survey's first page another day: "Continue" leads to page 3.
+    assert start(browser)["Location"].startswith(url(suffix="seite/3/"))
