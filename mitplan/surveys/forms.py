@@ -5,6 +5,7 @@ normalised answers of answers.py; the service checks the whole response again.""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from mitplan.core.altcha import ProofOfWorkMixin
 from mitplan.core.forms import KernForm, MultilineField, SingleLineField
 from mitplan.core.spam import SpamGuardMixin
 from mitplan.core.submissions import SubmissionKeyField
@@ -277,8 +278,10 @@ class AccessCodeForm(KernForm):
     )
 
 
-class SendForm(SpamGuardMixin):
+class SendForm(ProofOfWorkMixin, SpamGuardMixin):
     """The review step's button: spam guard and a one-time key, so a double click,
-    a resend or "back and send again" stores one response."""
+    a resend or "back and send again" stores one response; over the send limit of
+    an address (a school, a town hall's tablet) a short proof of work instead of a
+    refusal."""
 
     submission = SubmissionKeyField()

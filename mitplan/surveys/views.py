@@ -20,6 +20,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from mitplan.core import ratelimits
 from mitplan.core.chart_png import ChartPngUnavailable, chart_png
 from mitplan.core.charts import chart_svg
 from mitplan.core.exports import attachment_header
@@ -27,7 +28,7 @@ from mitplan.core.origin import same_origin_post
 from mitplan.core.parsing import parse_int, parse_slug
 from mitplan.core.ratelimits import Limit
 from mitplan.core.sending import NotCarriedOut, carry_out
-from mitplan.core.submissions import Saved, new_submission_key
+from mitplan.core.submissions import Saved, new_submission_key, signed_key
 from mitplan.processes.portal import page_context
 
 from . import rules, selectors, services
@@ -334,20 +335,36 @@ def survey_review(request, *, page, slug):
     given = draft.answers if draft else {}
     status = 200
     errors = {}
+    limits = [Limit.per_client(request, "surveys.send", settings.SURVEY_RATE)]
     if request.method == "POST":
-        form = SendForm(request.POST)
+        # Over the limit, a sender can still send after a short proof of work; a
+        # resend of what was stored is answered as such, never asked for proof.
+        submission = signed_key(request.POST.get("submission"))
+        over_limit = ratelimits.used_up(*limits) and not (
+            submission and Response.objects.filter(submission_key=submission).exists()
+        )
+        form = SendForm(request.POST, require_proof=over_limit)
         if form.is_valid():
             # What the review shows is sent: answers to questions a later change
             # skipped (a page left behind by a new answer on an earlier one) stay
             # in the draft, but they were not asked.
             shown = _shown_answers(definition, given)
             done, status, errors = _send(
-                request, page, survey, key, code, form, shown, definition
+                request,
+                page,
+                survey,
+                key,
+                code,
+                form,
+                shown,
+                definition,
+                limits=limits,
+                proved=over_limit,
             )
             if done is not None:
                 return done
         else:
-            status = 400
+            status = 429 if over_limit else 400
     else:
         form = SendForm(initial={"submission": new_submission_key()})
     context = page_context(request, page)
@@ -382,10 +399,11 @@ def _shown_answers(definition, answers: dict) -> dict:
     return {**shown, OTHER: others} if others else shown
 
 
-def _send(request, page, survey, key, code, form, answers, definition):
+def _send(
+    request, page, survey, key, code, form, answers, definition, *, limits, proved
+):
     """Store the response or say why not. Returns (redirect or None, status,
-    {question code or "": message})."""
-    limits = [Limit.per_client(request, "surveys.send", settings.SURVEY_RATE)]
+    {question code or "": message}); the form is the one to show again."""
     submission = form.cleaned_data["submission"]
 
     def store():
@@ -404,6 +422,7 @@ def _send(request, page, survey, key, code, form, answers, definition):
         _response, saved = carry_out(
             store,
             *limits,
+            proved=proved,
             happened=lambda result: result[1] is Saved.CREATED,
             stored_before=lambda: (
                 bool(submission)
@@ -413,6 +432,10 @@ def _send(request, page, survey, key, code, form, answers, definition):
     except AnswersRefused as refused:
         return None, 400, refused.errors
     except NotCarriedOut as refusal:
+        if refusal.status == 429 and not proved:
+            # Used up just now: ask for the proof of work, as a next try would.
+            form.fields.update(SendForm(require_proof=True).fields)
+            form.require_proof = True
         form.add_error(None, refusal.message)
         return None, refusal.status, {}
     if saved is Saved.CONFLICT:

@@ -11,7 +11,7 @@ import pytest
 from django.core import signing
 from django.core.cache import cache
 from django.forms.models import model_to_dict
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext, ngettext
@@ -1045,3 +1045,24 @@ def test_continuing_later_goes_on_where_the_person_stopped(browser, survey):
     page_post(browser, 2, PAGE_2)
     # Back on the survey's first page another day: "Continue" leads to page 3.
     assert start(browser)["Location"].startswith(url(suffix="seite/3/"))
+
+
+@override_settings(ALTCHA_MAX_NUMBER=20)
+def test_over_the_send_limit_a_short_check_is_asked_not_a_refusal(settings, survey):
+    """A school or a town hall's tablet: many people behind one address."""
+    from mitplan.core.tests.test_altcha import _solved_payload
+
+    settings.SURVEY_RATE = "1/h"
+    first = Client(headers={"Origin": "http://testserver"}, REMOTE_ADDR=IP)
+    assert answer_all(first).status_code == 302
+    second = Client(headers={"Origin": "http://testserver"}, REMOTE_ADDR=IP)
+    asked = answer_all(second)
+    assert asked.status_code == 429
+    assert "altcha-widget" in asked.content.decode()
+    assert Response.objects.filter(survey=survey).count() == 1
+    review = second.get(url(suffix="pruefen/"))
+    sent = second.post(
+        url(suffix="pruefen/"), {**hidden_fields(review), "altcha": _solved_payload()}
+    )
+    assert sent.status_code == 302 and "/danke/" in sent["Location"]
+    assert Response.objects.filter(survey=survey).count() == 2
