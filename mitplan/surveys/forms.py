@@ -239,7 +239,18 @@ class PageForm(KernForm):
             }
             if not any(places.values()):
                 return None
-            if not all(places.values()) or len(set(places.values())) != len(places):
+            if not all(places.values()):
+                message = (
+                    _("Please give every answer a place, 1 to %(count)d.")
+                    if question.is_required
+                    else _(
+                        "Please give every answer a place, 1 to %(count)d, or leave "
+                        "them all empty."
+                    )
+                )
+                self._error(question, message % {"count": len(places)})
+                return _REFUSED
+            if len(set(places.values())) != len(places):
                 self._error(
                     question,
                     _("Please give each answer its own place, 1 to %(count)d.")
