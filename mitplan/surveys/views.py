@@ -545,6 +545,7 @@ def _results_context(request, page, survey):
         "options": options,
         "is_live": selectors.is_live(survey),
         "live_url": _url(page, "survey_results_live", survey.slug),
+        "results_url": _url(page, "survey_results", survey.slug),
         "follow_url": _url(page, "survey_follow", survey.slug),
         "page": page,
     }
@@ -607,18 +608,24 @@ def survey_chart_download(request, *, page, slug, code, fmt):
         survey.are_results_public or survey.final_results is not None
     ):
         raise Http404
+    # "contact-2": the second chart of a matrix (codes hold no "-").
+    base, _sep, part = code.partition("-")
+    number = parse_int(part) if part else 1
     results = selectors.cached_results(survey, breakdown="", source="")
     found = next(
-        (r for r in results.questions if r.question.code == code and r.charts), None
+        (r for r in results.questions if r.question.code == base and r.charts), None
     )
-    if found is None:
+    if found is None or not number or not 1 <= number <= len(found.charts):
         raise Http404
+    chart = found.charts[number - 1]
+    answered = chart.total if len(found.charts) > 1 else found.respondents
     total = ngettext(
         "Answered by %(count)d person.",
         "Answered by %(count)d people.",
-        found.respondents,
-    ) % {"count": found.respondents}
-    chart = found.charts[0]
+        answered,
+    ) % {"count": answered}
+    if len(found.charts) > 1:  # a matrix: the question above its line's chart
+        total = f"{found.question.text} – {total}"
     rtl = get_language() in settings.LANGUAGES_BIDI
     caption = f"{survey.title} – {total}"
     if fmt == "svg":

@@ -1066,3 +1066,15 @@ def test_over_the_send_limit_a_short_check_is_asked_not_a_refusal(settings, surv
     )
     assert sent.status_code == 302 and "/danke/" in sent["Location"]
     assert Response.objects.filter(survey=survey).count() == 2
+
+
+def test_a_matrix_downloads_one_chart_per_line(client, survey):
+    respond(survey, 10)
+    page = client.get(url(suffix="ergebnisse/")).content.decode()
+    for part in ("grid-1", "grid-2"):
+        address = url(suffix=f"ergebnisse/{part}/svg/")
+        assert f'href="{address}"' in page
+        svg = client.get(address)
+        assert svg.status_code == 200 and "Frage grid" in svg.content.decode()
+    assert client.get(url(suffix="ergebnisse/grid-3/svg/")).status_code == 404
+    assert client.get(url(suffix="ergebnisse/grid-x/svg/")).status_code == 404
