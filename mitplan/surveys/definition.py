@@ -356,6 +356,13 @@ def _check_questions(questions: list, problems: list) -> None:
                 _("The code %(code)s names two questions.") % {"code": question.code}
             )
         seen.add(question.code)
+        if "__" in question.code:
+            # Form fields are q_<code> and q_<code>__<part> (forms.field_name):
+            # contact__work would be the field of the line work of a matrix contact.
+            problems.append(
+                _("%(where)s: a code must not contain two underscores in a row (__).")
+                % {"where": where}
+            )
         choices = question._import_choices
         options = [c for c in choices if c.role == Choice.Role.OPTION]
         items = [c for c in choices if c.role == Choice.Role.ITEM]
@@ -399,6 +406,23 @@ def _check_questions(questions: list, problems: list) -> None:
                 _("%(where)s: more choices are required than allowed.")
                 % {"where": where}
             )
+        if options:
+            offered = len(options) + (1 if question.allows_other else 0)
+            for name in ("min_choices", "max_choices"):
+                value = getattr(question, name)
+                if value is not None and value > offered:
+                    problems.append(
+                        _(
+                            "%(where)s: %(field)s is %(value)d, but it offers only "
+                            "%(count)d answers."
+                        )
+                        % {
+                            "where": where,
+                            "field": name,
+                            "value": value,
+                            "count": offered,
+                        }
+                    )
         # In memory, so that conditions.validate can read the earlier answers.
         question.choices = choices
     for question in questions:

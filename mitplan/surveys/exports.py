@@ -70,12 +70,16 @@ writes the plain uncompressed 8-byte cases.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import csv
 import datetime
 import io
 import marshal
 import math
+import os
 import re
+import shutil
 import struct
 import sys
 import tempfile
@@ -90,6 +94,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
+from openpyxl.worksheet import _writer as _openpyxl_writer
 
 from mitplan.core.exports import (
     XLSX_CELL_MAX_LENGTH,
@@ -169,37 +174,91 @@ def survey_export(
     if fmt not in FORMATS:
         raise ValueError(fmt)
     language = language or settings.LANGUAGE_CODE
+    out = workdir = None
     try:
-        out = _temporary_file()
-    except OSError as error:
-        raise ExportFailed(str(error)) from error
-    try:
+        # Every temporary file of the export (openpyxl's too) goes into a directory
+        # of its own, removed at the end whatever happened: a failure leaves none
+        # behind. The finished file is anonymous, so it outlives the directory.
+        workdir = tempfile.mkdtemp(prefix="mitplan-export-", dir=_temporary_dir())
+        out = _temporary_file(workdir)
         with translation.override(language):
             layout = survey_layout(survey)
             if fmt == "csv":
                 rows = csv_write(survey, layout, out)
             elif fmt == "xlsx":
-                rows = xlsx_write(survey, layout, out)
+                rows = xlsx_write(survey, layout, out, workdir=workdir)
             elif fmt == "sav":
-                rows = sav_write(survey, layout, out, compress=compress)
+                rows = sav_write(
+                    survey, layout, out, compress=compress, workdir=workdir
+                )
             else:
                 rows = codebook_csv_write(layout, out)
             name = _("responses") if fmt != "codebook" else _("codebook")
         out.flush()
         out.seek(0)
     except Exception as error:  # a full disk, the database, a bug: never half a file
-        out.close()
+        if out is not None:
+            _close_quietly(out)
         raise ExportFailed(str(error)) from error
+    finally:
+        if workdir is not None:
+            _remove_quietly(workdir)
     filename = f"{survey.slug}-{name}-{timezone.localdate().isoformat()}"
     return Export(out, filename + SUFFIXES[fmt], CONTENT_TYPES[fmt], rows)
 
 
-def _temporary_file():
+def _temporary_dir() -> str | None:
+    return getattr(settings, "FILE_UPLOAD_TEMP_DIR", None)
+
+
+def _temporary_file(directory: str | None = None):
     """An anonymous file (gone when closed), with a large buffer for many small
     writes."""
-    return tempfile.TemporaryFile(
-        buffering=1 << 20, dir=getattr(settings, "FILE_UPLOAD_TEMP_DIR", None)
-    )
+    return tempfile.TemporaryFile(buffering=1 << 20, dir=directory or _temporary_dir())
+
+
+def _close_quietly(file) -> None:
+    """Close `file` after a failure. Closing flushes its buffer, which on a full
+    disk fails again; that must not hide the first error (the descriptor is closed
+    all the same)."""
+    with contextlib.suppress(Exception):
+        file.close()
+
+
+def _remove_quietly(directory: str) -> None:
+    shutil.rmtree(directory, ignore_errors=True)
+    prefix = os.path.join(directory, "")
+    # openpyxl lists its temporary files to remove them at exit; forget ours, one
+    # by one (another export may be adding its own meanwhile).
+    for path in list(_openpyxl_writer.ALL_TEMP_FILES):
+        if path.startswith(prefix):
+            with contextlib.suppress(ValueError):
+                _openpyxl_writer.ALL_TEMP_FILES.remove(path)
+
+
+# openpyxl's write-only sheets spool their rows to named temporary files in the
+# system's temporary directory, removed only once the workbook is saved (or when
+# the process exits): an export that fails half-way would leave them behind. Within
+# xlsx_write they go into the export's own directory instead, removed with it.
+_openpyxl_dir: contextvars.ContextVar[str | None] = contextvars.ContextVar(
+    "openpyxl_dir", default=None
+)
+_openpyxl_create_temporary_file = _openpyxl_writer.create_temporary_file
+
+
+def _openpyxl_temporary_file(suffix=""):
+    directory = _openpyxl_dir.get()
+    if directory is None:
+        return _openpyxl_create_temporary_file(suffix)
+    with tempfile.NamedTemporaryFile(
+        mode="w+", suffix=suffix, prefix="openpyxl.", delete=False, dir=directory
+    ) as file:
+        name = file.name
+    _openpyxl_writer.ALL_TEMP_FILES.append(name)  # WorksheetWriter.cleanup expects it
+    return name
+
+
+_openpyxl_writer.create_temporary_file = _openpyxl_temporary_file
 
 
 # --- Columns ---------------------------------------------------------------
@@ -597,8 +656,35 @@ def _xlsx_value(value):
     return value
 
 
-def xlsx_write(survey, layout: Layout, out: BinaryIO) -> int:
+def xlsx_write(
+    survey, layout: Layout, out: BinaryIO, *, workdir: str | None = None
+) -> int:
+    """Write the responses and the codebook as a workbook to `out`; openpyxl's
+    temporary files go into `workdir` (the caller removes it)."""
+    if workdir is None:
+        directory = tempfile.mkdtemp(prefix="mitplan-export-", dir=_temporary_dir())
+        try:
+            return xlsx_write(survey, layout, out, workdir=directory)
+        finally:
+            _remove_quietly(directory)
+    token = _openpyxl_dir.set(workdir)
     workbook = Workbook(write_only=True)
+    try:
+        return _xlsx_write(survey, layout, out, workbook)
+    except Exception:
+        # Close the half-written sheets now, while their files still exist, rather
+        # than when they are garbage collected.
+        for sheet in workbook.worksheets:
+            for stream in (getattr(sheet, "_rows", None), sheet._writer):
+                with contextlib.suppress(Exception):
+                    if stream is not None:
+                        stream.close()
+        raise
+    finally:
+        _openpyxl_dir.reset(token)
+
+
+def _xlsx_write(survey, layout: Layout, out: BinaryIO, workbook: Workbook) -> int:
     bold = Font(bold=True)
     title = sheet_title_clean(_("Responses"))
 
@@ -720,13 +806,22 @@ def _sav_value(column: Column, value):
     return float(value)
 
 
-def sav_write(survey, layout: Layout, out: BinaryIO, *, compress: bool = True) -> int:
-    """Write the responses as an SPSS system file to `out`; return how many."""
+def sav_write(
+    survey,
+    layout: Layout,
+    out: BinaryIO,
+    *,
+    compress: bool = True,
+    workdir: str | None = None,
+) -> int:
+    """Write the responses as an SPSS system file to `out`; return how many. The
+    spool is an anonymous file in `workdir`."""
     columns = layout.columns
     widths = [0] * len(columns)
     strings = [n for n, c in enumerate(columns) if not c.is_numeric]
     count = 0
-    with _temporary_file() as spool:
+    spool = _temporary_file(workdir)
+    try:
         for row in response_rows(survey, layout):
             values = [_sav_value(c, v) for c, v in zip(columns, row, strict=True)]
             for n in strings:
@@ -746,6 +841,8 @@ def sav_write(survey, layout: Layout, out: BinaryIO, *, compress: bool = True) -
         else:
             for _n in range(count):
                 out.write(encode(marshal.load(spool)))  # noqa: S302 - our spool
+    finally:
+        _close_quietly(spool)  # only read from by now, or failed already
     return count
 
 

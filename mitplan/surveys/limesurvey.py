@@ -57,6 +57,7 @@ from mitplan.core.audit import acting_account
 from mitplan.processes.rules import require
 
 from . import conditions
+from .definition import MAX_QUESTIONS
 from .models import Choice, Question, Survey
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -193,6 +194,15 @@ def read_document(data: bytes):
                 "LimeSurvey never writes them, so the file is refused."
             ),
             code="external",
+        ) from None
+    except LookupError:  # <?xml … encoding="x-bogus"?>: Python knows no such codec
+        raise ImportRefused(
+            _(
+                "The file declares a character encoding that is unknown, so it "
+                "cannot be read. LimeSurvey writes UTF-8: please export the survey "
+                "from LimeSurvey again."
+            ),
+            code="encoding",
         ) from None
     except (ParseError, ValueError) as error:
         line = getattr(error, "position", (0, 0))[0]
@@ -354,8 +364,33 @@ def _int(value, default: int = 0) -> int:
         return default
 
 
+def too_many_questions(count: int) -> ImportRefused:
+    return ImportRefused(
+        _(
+            "The survey in the file has %(count)d questions; mitplan imports at "
+            "most %(max)d per survey."
+        )
+        % {"count": count, "max": MAX_QUESTIONS},
+        code="too_many_questions",
+    )
+
+
+def question_count(root) -> int:
+    """How many questions (not subquestions) the document holds: counted on the
+    raw rows, before anything is read into memory or mapped."""
+    qids = set()
+    for row in root.iterfind("questions/rows/row"):
+        if (row.findtext("parent_qid") or "").strip() in ("", "0"):
+            qids.add((row.findtext("qid") or "").strip())
+    return len(qids)
+
+
 def read_structure(root) -> _Structure:
-    """The survey in a document from read_document, in either layout."""
+    """The survey in a document from read_document, in either layout; refused with
+    more than MAX_QUESTIONS questions."""
+    count = question_count(root)
+    if count > MAX_QUESTIONS:
+        raise too_many_questions(count)
     survey = next(iter(_rows(root, "surveys")), {})
     languages = [
         (element.text or "").strip() for element in root.iterfind("languages/language")
@@ -871,22 +906,28 @@ class _Target:
 
 
 _CODE_CHARACTERS = re.compile(r"[^A-Za-z0-9_]+")
+_UNDERSCORES = re.compile(r"__+")
 _LETTER = re.compile(r"[A-Za-z]")
 _PLACEHOLDER = re.compile(r"\{[^{}\s][^{}]*\}")
 
 
-def _valid_code(raw: str, prefix: str, taken: set) -> str:
+def _valid_code(raw: str, prefix: str, taken: set, *, question=False) -> str:
     """`raw` as a code our models accept, unique among `taken` (compared without
-    case, so exports do not show q1 and Q1), which it joins."""
+    case, so exports do not show q1 and Q1), which it joins. A question's code has
+    no "__": that joins its code and a part in form field names (forms.field_name),
+    so contact__work could clash with the line work of a matrix contact."""
     code = _CODE_CHARACTERS.sub("_", raw or "")
     if not code or not _LETTER.match(code):
         code = prefix + code
+    if question:
+        code = _UNDERSCORES.sub("_", code)
     code = code[:40]
     candidate, number = code, 1
     while candidate.lower() in taken:
         number += 1
         suffix = f"_{number}"
-        candidate = code[: 40 - len(suffix)] + suffix
+        stem = code[: 40 - len(suffix)]
+        candidate = (stem.rstrip("_") if question else stem) + suffix
     taken.add(candidate.lower())
     return candidate
 
@@ -1257,7 +1298,7 @@ class _Import:
         """A question of `kind` for the LimeSurvey question (or one line of it)."""
         source = target.source
         raw = code or source.title
-        our_code = _valid_code(raw, "q", self.codes)
+        our_code = _valid_code(raw, "q", self.codes, question=True)
         result = self.result(source, our_code)
         result.kind = kind
         if our_code != raw:
@@ -2055,6 +2096,8 @@ def import_structure(
     work.map_languages()
     survey = work.survey()
     questions = work.questions()
+    if len(questions) > MAX_QUESTIONS:  # lines of arrays can become questions
+        raise too_many_questions(len(questions))
     if not questions:
         raise ImportRefused(
             _("None of the survey's questions can be imported: %(reasons)s")

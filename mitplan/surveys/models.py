@@ -25,9 +25,13 @@ from wagtail.models import Orderable
 
 from mitplan.processes.models import Process
 
+# No "__": the form names a matrix's line "q_<question>__<line>".
 code_validator = RegexValidator(
-    r"^[A-Za-z][A-Za-z0-9_]{0,39}$",
-    _("A code starts with a letter and holds letters, digits and _ (at most 40)."),
+    r"^(?!.*__)[A-Za-z][A-Za-z0-9_]{0,39}$",
+    _(
+        "A code starts with a letter and holds letters, digits and single _ "
+        "(at most 40)."
+    ),
 )
 # An answer's code may start with a digit ("1to5", LimeSurvey's "1"): it names no
 # variable of its own in the exports.

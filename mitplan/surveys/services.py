@@ -137,9 +137,7 @@ def response_submit(
         first = Response.objects.filter(
             survey=survey, submission_key=submission_key
         ).first()
-        if first is not None and (
-            not answers or (key and first.respondent_key == key)
-        ):
+        if first is not None and (not answers or (key and first.respondent_key == key)):
             return first, Saved.RESENT
     if source == Response.Source.ONLINE:
         reason = rules.closed_reason(survey)

@@ -20,7 +20,7 @@ from mitplan.processes.roles import EXPERT_GROUPS, PROCESS_OWNERS
 from mitplan.surveys import definition, services
 from mitplan.surveys.models import Choice, Question, Response, Survey
 
-from .factories import FULL, survey_build
+from .factories import FULL, admin_in_english, survey_build
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +37,7 @@ def test_the_log_actions_are_registered():
 
 @pytest.fixture
 def owner(db):
-    return staff_member("amt", PROCESS_OWNERS)
+    return admin_in_english(staff_member("amt", PROCESS_OWNERS))
 
 
 @pytest.fixture
@@ -294,6 +294,15 @@ HOSTILE = {
     "too large for PostgreSQL": lambda d: changed(
         d, lambda d: d["survey"].update(min_respondents=40_000)
     ),
+    "code with a double underscore": lambda d: changed(
+        d, lambda d: question(d, "age").update(code="grid__x")
+    ),
+    "more choices required than answers": lambda d: changed(
+        d, lambda d: question(d, "many").update(min_choices=4, max_choices=None)
+    ),
+    "more choices allowed than answers": lambda d: changed(
+        d, lambda d: question(d, "many").update(max_choices=4)
+    ),
 }
 
 
@@ -324,6 +333,43 @@ def test_refusals_name_what_does_not_fit_in_the_staff_language(survey, owner, pr
     with translation.override("en"), pytest.raises(definition.DefinitionRefused) as e:
         import_(raw, process, owner)
     assert e.value.messages == ["Question 6 (age): kind has the wrong type."]
+
+
+def test_a_code_that_would_clash_with_a_form_field_is_refused(survey, owner, process):
+    """q_grid__x is the form field of the line x of the matrix grid: a question
+    grid__x would have the same one."""
+    raw = HOSTILE["code with a double underscore"](valid(survey))
+    with translation.override("en"), pytest.raises(definition.DefinitionRefused) as e:
+        import_(raw, process, owner)
+    assert e.value.messages[-1:] == [
+        "Question grid__x: a code must not contain two underscores in a row (__)."
+    ]
+
+
+def test_choice_limits_beyond_the_answers_offered_are_refused(survey, owner, process):
+    data = valid(survey)
+    many = question(data, "many")
+    assert len(many["choices"]) == 3 and not many.get("allows_other")
+    raw = changed(data, lambda d: question(d, "many").update(min_choices=4))
+    with translation.override("en"), pytest.raises(definition.DefinitionRefused) as e:
+        import_(raw, process, owner)
+    assert "Question many: min_choices is 4, but it offers only 3 answers." in (
+        e.value.messages
+    )
+    raw = changed(data, lambda d: question(d, "many").update(max_choices=4))
+    with translation.override("en"), pytest.raises(definition.DefinitionRefused) as e:
+        import_(raw, process, owner)
+    assert e.value.messages == [
+        "Question many: max_choices is 4, but it offers only 3 answers."
+    ]
+    # "Other, namely …" is one more answer to choose.
+    raw = changed(
+        data,
+        lambda d: question(d, "many").update(
+            allows_other=True, min_choices=4, max_choices=4
+        ),
+    )
+    assert import_(raw, process, owner).questions.get(code="many").max_choices == 4
 
 
 # --- Views -----------------------------------------------------------------

@@ -5,12 +5,15 @@ library behind R's haven)."""
 import csv
 import errno
 import io
+import os
+import tempfile
 
 import openpyxl
 import pyreadstat
 import pytest
 from django.urls import reverse
 from django.utils import translation
+from openpyxl.worksheet import _writer as openpyxl_writer
 from wagtail.log_actions import registry
 from wagtail.models import ModelLogEntry
 
@@ -25,7 +28,7 @@ from mitplan.processes.roles import EXPERT_GROUPS, PROCESS_OWNERS
 from mitplan.surveys import exports, services
 from mitplan.surveys.models import Question, Response
 
-from .factories import FULL, survey_build
+from .factories import FULL, admin_in_english, survey_build
 
 pytestmark = pytest.mark.django_db
 
@@ -356,10 +359,83 @@ def test_a_failed_export_says_so_and_hands_out_no_file(
             yield row
 
     monkeypatch.setattr(exports, "response_rows", failing)
-    client.force_login(staff_member("amt", PROCESS_OWNERS))
+    client.force_login(admin_in_english(staff_member("amt", PROCESS_OWNERS)))
     for fmt in ("csv", "xlsx", "sav"):
         response = client.get(url(survey, fmt))
         assert response.status_code == 500
         assert "Content-Disposition" not in response
         assert "could not be completed" in response.content.decode()
     assert not ModelLogEntry.objects.filter(action="mitplan.survey.exported").exists()
+
+
+class FullDisk(io.FileIO):
+    """A file on a full disk: every write fails, as the flush on closing does."""
+
+    def write(self, data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
+@pytest.fixture
+def temporary_dirs(tmp_path, settings, monkeypatch):
+    """The upload and the system temporary directories, both empty and watched."""
+    uploads, system = tmp_path / "uploads", tmp_path / "system"
+    uploads.mkdir()
+    system.mkdir()
+    settings.FILE_UPLOAD_TEMP_DIR = str(uploads)
+    monkeypatch.setattr(tempfile, "tempdir", str(system))
+    return uploads, system
+
+
+def left_behind(directories) -> list:
+    return [path for d in directories for path in d.rglob("*")]
+
+
+@pytest.mark.parametrize("where", ["file", "rows"])
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "sav", "codebook"])
+def test_a_full_disk_fails_the_export_cleanly_and_leaves_no_temporary_file(
+    client, survey, monkeypatch, temporary_dirs, fmt, where
+):
+    """The disk fills up while the file is written, or while openpyxl spools the
+    rows: the failure page, not a server error, and no temporary file is left."""
+    if where == "file":
+        temporary_file = exports._temporary_file
+
+        def full(directory=None):
+            made = temporary_file(directory)
+            descriptor = os.dup(made.fileno())
+            made.close()
+            return io.BufferedRandom(FullDisk(descriptor, "r+"), 64)
+
+        monkeypatch.setattr(exports, "_temporary_file", full)
+    elif fmt == "codebook":
+        pytest.skip("the codebook reads no responses")
+    else:
+        rows = exports.response_rows
+
+        def failing(*args, **kwargs):
+            for number, row in enumerate(rows(*args, **kwargs)):
+                if number == 2:
+                    raise OSError(errno.ENOSPC, "No space left on device")
+                yield row
+
+        monkeypatch.setattr(exports, "response_rows", failing)
+    listed = list(openpyxl_writer.ALL_TEMP_FILES)  # openpyxl's, to remove at exit
+    with pytest.raises(exports.ExportFailed, match="No space left"):
+        exports.survey_export(survey, fmt)
+    assert left_behind(temporary_dirs) == []
+    assert listed == openpyxl_writer.ALL_TEMP_FILES
+
+    client.force_login(admin_in_english(staff_member("amt", PROCESS_OWNERS)))
+    response = client.get(url(survey, fmt))
+    assert response.status_code == 500
+    assert "Content-Disposition" not in response
+    assert "could not be completed" in response.content.decode()
+    assert left_behind(temporary_dirs) == []
+    assert not ModelLogEntry.objects.filter(action="mitplan.survey.exported").exists()
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "sav", "codebook"])
+def test_a_finished_export_leaves_no_temporary_file(survey, temporary_dirs, fmt):
+    made, data = export(survey, fmt)
+    assert data and made.file.closed
+    assert left_behind(temporary_dirs) == []

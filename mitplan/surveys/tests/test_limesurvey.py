@@ -357,7 +357,8 @@ def codes_of(question, role=Choice.Role.OPTION):
 @needs_shared
 def test_the_limesurvey_6_export_is_imported_with_its_other_options(process):
     data = (SHARED / EXPORT_696688).read_bytes()
-    report, survey, questions = imported(data, process)
+    with translation.override("en"):  # the report's words, checked below
+        report, survey, questions = imported(data, process)
 
     assert list(questions) == [
         "MultipleChoice",
@@ -1512,3 +1513,99 @@ def test_admin_users_who_do_not_manage_surveys_cannot_import(client, django_user
     response = client.get(IMPORT_URL)
     # Wagtail turns PermissionDenied into a way back to the dashboard.
     assert (response.status_code, response.url) == (302, "/admin/")
+
+
+def test_a_file_in_an_unknown_encoding_is_refused(process):
+    data = _valid().replace(
+        b'<?xml version="1.0" encoding="UTF-8"?>',
+        b'<?xml version="1.0" encoding="x-bogus"?>',
+    )
+    assert b"x-bogus" in data
+    before = counts()
+    with translation.override("en"), pytest.raises(ImportRefused) as refused:
+        import_structure(data, process=process)
+    assert refused.value.code == "encoding"
+    assert "declares a character encoding that is unknown" in (
+        " ".join(refused.value.messages)
+    )
+    assert counts() == before
+
+
+def test_a_survey_with_too_many_questions_is_refused_before_it_is_read(
+    process, monkeypatch
+):
+    count = limesurvey.MAX_QUESTIONS + 1
+    data = lss(
+        [Q(n, f"q{n}", "S", texts(f"Frage {n}")) for n in range(1, count + 1)],
+        legacy=True,  # a row per question and language: still 501 questions
+    )
+
+    def not_read(*args):
+        raise AssertionError("the rows were read")
+
+    monkeypatch.setattr(limesurvey, "_rows", not_read)
+    before = counts()
+    with translation.override("en"), pytest.raises(ImportRefused) as refused:
+        import_structure(data, process=process, dry_run=True)
+    assert refused.value.code == "too_many_questions"
+    assert refused.value.messages == [
+        f"The survey in the file has {count} questions; mitplan imports at most "
+        f"{limesurvey.MAX_QUESTIONS} per survey."
+    ]
+    assert counts() == before
+
+
+def test_the_limit_counts_questions_not_their_lines_and_languages():
+    data = lss(
+        [
+            Q(1, "grid", "F", texts("Raster"), lines=[("SQ001", texts("a"))] * 3),
+            Q(2, "q2", "S", texts("b")),
+        ],
+        legacy=True,
+    )
+    assert limesurvey.question_count(limesurvey.read_document(data)) == 2
+
+
+def test_lines_split_into_too_many_questions_are_refused(process):
+    count = limesurvey.MAX_QUESTIONS + 1
+    lines = [(f"SQ{n:03d}", texts(f"Zeile {n}")) for n in range(count)]
+    data = lss([Q(1, "nums", "K", texts("Zahlen"), lines=lines)])
+    before = counts()
+    with translation.override("en"), pytest.raises(ImportRefused) as refused:
+        import_structure(data, process=process)
+    assert refused.value.code == "too_many_questions"
+    assert str(count) in " ".join(refused.value.messages)
+    assert counts() == before
+
+
+def test_codes_with_a_double_underscore_are_renamed_and_reported(process):
+    """A question contact__work would have the form field of the line work of the
+    matrix contact (q_contact__work)."""
+    questions = [
+        Q(1, "contact", "F", texts("Kontakt"), lines=[("work", texts("Arbeit"))],
+          answers=YES_NO),
+        Q(2, "contact__work", "S", texts("a")),
+        Q(3, "contact_work", "S", texts("b")),
+        Q(4, "x___y__", "S", texts("c")),
+    ]  # fmt: skip
+    with translation.override("en"):
+        report, _survey, found = imported(lss(questions), process)
+    assert list(found) == ["contact", "contact_work", "contact_work_2", "x_y_"]
+    assert all("__" not in code for code in found)
+    notes = [f"{n.code}: {n.reason}" for n in report.notes]
+    assert (
+        "contact_work: Its code contact__work was made contact_work "
+        "(a valid, unique code)." in notes
+    )
+    assert (
+        "contact_work_2: Its code contact_work was made contact_work_2 "
+        "(a valid, unique code)." in notes
+    )
+    assert "x_y_: Its code x___y__ was made x_y_ (a valid, unique code)." in notes
+
+
+def test_a_unique_code_never_gets_a_double_underscore():
+    taken: set = set()
+    assert limesurvey._valid_code("a_", "q", taken, question=True) == "a_"
+    assert limesurvey._valid_code("a_", "q", taken, question=True) == "a_2"
+    assert limesurvey._valid_code("a_", "a", taken) == "a__2"  # answers may
