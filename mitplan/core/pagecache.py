@@ -90,6 +90,7 @@ def writes_unseen(*tables: str) -> None:
     them leave the cached pages alone. Called from the app's ready()."""
     UNSEEN_TABLES.update(tables)
 
+
 _WRITE = re.compile(
     r'^\s*(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|UPDATE|DELETE\s+FROM|REPLACE\s+INTO)\s+"?([\w.]+)',
     re.IGNORECASE,
