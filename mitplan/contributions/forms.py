@@ -7,7 +7,6 @@ from mitplan.core.forms import (
     EmailAddressField,
     IdChoiceField,
     IdMultipleChoiceField,
-    KernForm,
     LanguageMarkedCheckboxes,
     LanguageMarkedSelect,
     MultilineField,
@@ -19,6 +18,7 @@ from mitplan.core.submissions import (  # noqa: F401 (the forms' keys)
     new_submission_key,
     signed_key,
 )
+from mitplan.notifications.forms import SubscribeForm  # noqa: F401 (views use it)
 from mitplan.processes.forms import SPOKEN_LANGUAGES
 
 from .languages import detect_language
@@ -117,10 +117,6 @@ class ContributionForm(ProofOfWorkMixin, SpamGuardMixin):
                 fallback=get_language(),
             )
         return cleaned
-
-
-class SubscribeForm(KernForm):
-    email = EmailAddressField(label=_("Your e-mail address"))
 
 
 class FilterForm(forms.Form):

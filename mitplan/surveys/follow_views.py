@@ -4,32 +4,24 @@ the results; the address is confirmed by mail before anything else is sent."""
 from django.conf import settings
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from mitplan.core.forms import EmailAddressField, KernForm
 from mitplan.core.origin import same_origin_post
 from mitplan.core.ratelimits import Limit
 from mitplan.core.sending import NotCarriedOut, carry_out
 from mitplan.notifications import services as notifications
+from mitplan.notifications.forms import SubscribeForm
 from mitplan.processes.portal import page_context
 
 from . import following, selectors
-from .views import _breadcrumbs, _survey, _url
-
-
-class FollowForm(KernForm):
-    email = EmailAddressField(label=gettext_lazy("Your e-mail address"))
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["email"].widget.attrs["autocomplete"] = "email"
+from .views import breadcrumbs, survey_or_404, url_of
 
 
 @same_origin_post
 def survey_follow(request, *, page, slug):
-    survey = _survey(page, slug)
-    form = FollowForm(request.POST or None)
+    survey = survey_or_404(page, slug)
+    form = SubscribeForm(request.POST or None)
     status = 200
     if request.method == "POST":
         if form.is_valid():
@@ -52,7 +44,7 @@ def survey_follow(request, *, page, slug):
                 # One answer whether the address followed before or not: the
                 # page must not tell others who follows.
                 return redirect(
-                    _url(page, "survey_follow", survey.slug) + "?done=1#done"
+                    url_of(page, "survey_follow", survey.slug) + "?done=1#done"
                 )
         else:
             status = 400
@@ -62,9 +54,9 @@ def survey_follow(request, *, page, slug):
         form=form,
         done=request.GET.get("done", ""),
         is_final=survey.final_results is not None,
-        results_url=_url(page, "survey_results", survey.slug),
+        results_url=url_of(page, "survey_results", survey.slug),
         is_live=selectors.is_live(survey),
-        breadcrumbs_extra=_breadcrumbs(page, survey, (None, _("Results by e-mail"))),
+        breadcrumbs_extra=breadcrumbs(page, survey, (None, _("Results by e-mail"))),
     )
     response = TemplateResponse(
         request, "surveys/survey_follow.html", context, status=status

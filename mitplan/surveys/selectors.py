@@ -52,11 +52,14 @@ class QuestionResult:
     respondents: int
     is_shown: bool  # published and answered by enough people
     charts: list[BarChart] = field(default_factory=list)
-    median: str = ""
+    median: str = ""  # a number question's median, formatted for the page
+    median_number: Decimal | None = None  # the same, as a number (the API's)
     groups: list[Group] = field(default_factory=list)
     small_groups: int = 0  # groups left out: fewer than MIN_GROUP_SIZE respondents
     quotes: list[str] = field(default_factory=list)
-    counts: dict = field(default_factory=dict)  # key → count, for the API
+    # A ranking's average place of each option code (1 the first; None: never
+    # ranked), in the options' order.
+    average_places: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -136,10 +139,18 @@ def survey_results(
             quotes=quotes[question.pk],
         )
         if shown:
-            result.counts = dict(overall)
             result.charts = _charts(question, overall)
             if question.kind == Question.Kind.NUMBER:
-                result.median = _median(overall)
+                result.median_number = _median(overall)
+                if result.median_number is not None:
+                    result.median = number_format(
+                        result.median_number.normalize(), use_l10n=True
+                    )
+            elif question.kind == Question.Kind.RANKING:
+                result.average_places = {
+                    option.code: average
+                    for option, _n, average in _ranked(question, overall)
+                }
             if breakdown and breakdown != question.code:
                 for group_key, label in _group_labels(
                     breakdown, definition, group_sizes
@@ -165,16 +176,24 @@ def survey_results(
     )
 
 
+def results_version(survey: Survey) -> str:
+    """What shown results depend on: a new response, a staff edit (a picked quote
+    touches changed_at too), the closing."""
+    changed = int(survey.changed_at.timestamp() * 1000) if survey.changed_at else 0
+    final = "f" if survey.final_results is not None else "l"
+    return f"{survey.pk}-{survey.response_count}-{changed}-{final}"
+
+
+def results_key(kind: str, survey: Survey, options: dict, *extra) -> str:
+    """A cache key of results or their rendering: stale as soon as the version is."""
+    parts = [results_version(survey), get_language()]
+    parts += [f"{k}={v}" for k, v in sorted(options.items())]
+    return ":".join([f"survey-{kind}", *parts, *map(str, extra)])
+
+
 def cached_results(survey: Survey, **options) -> Results:
     """The results from the cache, kept until the next response or staff edit."""
-    key = "survey-results:{}:{}:{}:{}:{}:{}".format(
-        survey.pk,
-        survey.response_count,
-        survey.changed_at.timestamp() if survey.changed_at else 0,
-        "final" if survey.final_results is not None else "live",
-        get_language(),
-        ":".join(f"{k}={v}" for k, v in sorted(options.items())),
-    )
+    key = results_key("results", survey, options)
     results = cache.get(key)
     if results is None:
         results = survey_results(survey, **options)
@@ -249,17 +268,29 @@ def _charts(question, keys) -> list[BarChart]:
     return []
 
 
-def _ranking_chart(question, keys) -> BarChart:
+def _ranked(question, keys) -> list[tuple[object, int, float | None]]:
+    """Each option of a ranking, how many ranked it, and its average place (1 the
+    first; None if nobody ranked it), from the counters "code@place"."""
     options = question.options()
     places = len(options)
-    averages = []
+    rows = []
     for option in options:
         ranked = [
-            (place, keys[f"{option.code}@{place}"]) for place in range(1, places + 1)
+            (place, keys.get(f"{option.code}@{place}", 0))
+            for place in range(1, places + 1)
         ]
         n = sum(count for _place, count in ranked)
-        average = sum(place * count for place, count in ranked) / n if n else 0
-        averages.append((option.label, n, average))
+        average = sum(place * count for place, count in ranked) / n if n else None
+        rows.append((option, n, average))
+    return rows
+
+
+def _ranking_chart(question, keys) -> BarChart:
+    places = len(question.options())
+    averages = [
+        (option.label, n, average or 0)
+        for option, n, average in _ranked(question, keys)
+    ]
     averages.sort(key=lambda row: row[2] or places + 1)
     chart = bar_chart(
         question.text,
@@ -295,11 +326,11 @@ def _numbers(keys) -> list[tuple[Decimal, int]]:
     return sorted(values)
 
 
-def _median(keys) -> str:
+def _median(keys) -> Decimal | None:
     values = _numbers(keys)
     n = sum(count for _v, count in values)
     if not n:
-        return ""
+        return None
     middle = [(n - 1) // 2, n // 2]
     found = []
     seen = 0
@@ -308,8 +339,7 @@ def _median(keys) -> str:
             if seen <= position < seen + count:
                 found.append(value)
         seen += count
-    median = sum(found) / len(found)
-    return number_format(median.normalize(), use_l10n=True)
+    return sum(found) / len(found)
 
 
 def _histogram(question, keys) -> BarChart:

@@ -70,18 +70,18 @@ def _set_respondent(request, response, survey, value: dict) -> None:
     )
 
 
-def _survey(page, slug) -> Survey:
+def survey_or_404(page, slug) -> Survey:
     survey = selectors.survey_of(page.process, parse_slug(slug) or "")
     if survey is None or not survey.has_opened():
         raise Http404
     return survey
 
 
-def _url(page, name: str, *args) -> str:
+def url_of(page, name: str, *args) -> str:
     return page.url + page.reverse_subpage(name, args=list(args))
 
 
-def _breadcrumbs(page, survey, *extra):
+def breadcrumbs(page, survey, *extra):
     return [
         (page.reverse_subpage("survey_list"), _("Surveys")),
         (page.reverse_subpage("survey_detail", args=[survey.slug]), survey.title),
@@ -123,21 +123,21 @@ def _resume_url(page, survey, value) -> str:
     answered, or the review once every page was answered."""
     draft = services.draft_of(survey, services.respondent_key(value["t"]))
     if draft is None or not draft.answers:
-        return _url(page, "survey_page", survey.slug, 1)
+        return url_of(page, "survey_page", survey.slug, 1)
     definition = Definition.of(survey)
     shown = definition.shown_pages(draft.answers)
     answered = [q.page for q in definition.questions if q.code in draft.answers]
     later = [p for p in shown if p > max(answered, default=0)]
     if later:
-        return _url(page, "survey_page", survey.slug, later[0])
-    return _url(page, "survey_review", survey.slug)
+        return url_of(page, "survey_page", survey.slug, later[0])
+    return url_of(page, "survey_review", survey.slug)
 
 
 @never_cache
 @same_origin_post
 def survey_detail(request, *, page, slug):
     """The survey's first page: what it is about, privacy, and the start."""
-    survey = _survey(page, slug)
+    survey = survey_or_404(page, slug)
     context = page_context(request, page)
     key, code, answered = _who(request, survey)
     reason = rules.closed_reason(survey)
@@ -182,7 +182,7 @@ def survey_detail(request, *, page, slug):
         answered=answered,
         draft=draft,
         code_form=code_form,
-        results_url=_url(page, "survey_results", survey.slug),
+        results_url=url_of(page, "survey_results", survey.slug),
         breadcrumbs_extra=[
             (page.reverse_subpage("survey_list"), _("Surveys")),
             (None, survey.title),
@@ -197,22 +197,22 @@ def _started(request, page, survey):
     """The respondent's key and code, or a redirect to the first page."""
     value = respondent(request, survey)
     if value is None:
-        return None, None, redirect(_url(page, "survey_detail", survey.slug))
+        return None, None, redirect(url_of(page, "survey_detail", survey.slug))
     key, code, answered = _who(request, survey)
     if answered:
         # A form sent again after the response was stored (a double click, a
         # resend) is told what happened: received.
         target = "survey_thanks" if request.method == "POST" else "survey_detail"
-        return None, None, redirect(_url(page, target, survey.slug))
+        return None, None, redirect(url_of(page, target, survey.slug))
     if survey.audience == Survey.Audience.ACCESS_CODE and code is None:
-        return None, None, redirect(_url(page, "survey_detail", survey.slug))
+        return None, None, redirect(url_of(page, "survey_detail", survey.slug))
     return key, code, None
 
 
 @never_cache
 @same_origin_post
 def survey_page(request, *, page, slug, number):
-    survey = _survey(page, slug)
+    survey = survey_or_404(page, slug)
     key, code, away = _started(request, page, survey)
     if away:
         return away
@@ -226,9 +226,9 @@ def survey_page(request, *, page, slug, number):
         # A page the earlier answers skip (an old link, "back" after a change).
         later = [p for p in shown_pages if p > number]
         return redirect(
-            _url(page, "survey_page", survey.slug, later[0])
+            url_of(page, "survey_page", survey.slug, later[0])
             if later
-            else _url(page, "survey_review", survey.slug)
+            else url_of(page, "survey_review", survey.slug)
         )
     earlier_answers = {
         k: v
@@ -259,16 +259,16 @@ def survey_page(request, *, page, slug, number):
             if request.POST.get("go") == "back":
                 before = [p for p in definition.shown_pages(merged) if p < number]
                 target = (
-                    _url(page, "survey_page", survey.slug, before[-1])
+                    url_of(page, "survey_page", survey.slug, before[-1])
                     if before
-                    else _url(page, "survey_detail", survey.slug)
+                    else url_of(page, "survey_detail", survey.slug)
                 )
             else:
                 after = [p for p in definition.shown_pages(merged) if p > number]
                 target = (
-                    _url(page, "survey_page", survey.slug, after[0])
+                    url_of(page, "survey_page", survey.slug, after[0])
                     if after
-                    else _url(page, "survey_review", survey.slug)
+                    else url_of(page, "survey_review", survey.slug)
                 )
             return HttpResponseRedirect(target + "#main")
         else:
@@ -285,7 +285,7 @@ def survey_page(request, *, page, slug, number):
         # The review step counts as one more.
         steps=len(shown_pages) + 1,
         closed_reason=reason,
-        breadcrumbs_extra=_breadcrumbs(page, survey, (None, _("Questions"))),
+        breadcrumbs_extra=breadcrumbs(page, survey, (None, _("Questions"))),
     )
     return TemplateResponse(request, "surveys/survey_page.html", context, status=status)
 
@@ -326,7 +326,7 @@ def _review_rows(definition, answers):
 @never_cache
 @same_origin_post
 def survey_review(request, *, page, slug):
-    survey = _survey(page, slug)
+    survey = survey_or_404(page, slug)
     key, code, away = _started(request, page, survey)
     if away:
         return away
@@ -384,7 +384,7 @@ def survey_review(request, *, page, slug):
         steps=len(shown_pages) + 1,
         last_page=shown_pages[-1] if shown_pages else 1,
         closed_reason=rules.closed_reason(survey),
-        breadcrumbs_extra=_breadcrumbs(page, survey, (None, _("Check and send"))),
+        breadcrumbs_extra=breadcrumbs(page, survey, (None, _("Check and send"))),
     )
     return TemplateResponse(
         request, "surveys/survey_review.html", context, status=status
@@ -443,20 +443,20 @@ def _send(
         form.data = form.data.copy()
         form.data["submission"] = new_submission_key()
         return None, 409, {}
-    return redirect(_url(page, "survey_thanks", survey.slug) + "#main"), 302, {}
+    return redirect(url_of(page, "survey_thanks", survey.slug) + "#main"), 302, {}
 
 
 def survey_thanks(request, *, page, slug):
-    survey = _survey(page, slug)
+    survey = survey_or_404(page, slug)
     _key, _code, answered = _who(request, survey)
     if not answered:
-        return redirect(_url(page, "survey_detail", survey.slug))
+        return redirect(url_of(page, "survey_detail", survey.slug))
     context = page_context(request, page)
     context.update(
         survey=survey,
-        results_url=_url(page, "survey_results", survey.slug),
-        follow_url=_url(page, "survey_follow", survey.slug),
-        breadcrumbs_extra=_breadcrumbs(page, survey, (None, _("Thank you"))),
+        results_url=url_of(page, "survey_results", survey.slug),
+        follow_url=url_of(page, "survey_follow", survey.slug),
+        breadcrumbs_extra=breadcrumbs(page, survey, (None, _("Thank you"))),
     )
     response = TemplateResponse(request, "surveys/survey_thanks.html", context)
     response["Cache-Control"] = "private, no-store"
@@ -544,25 +544,18 @@ def _results_context(request, page, survey):
         else [],
         "options": options,
         "is_live": selectors.is_live(survey),
-        "live_url": _url(page, "survey_results_live", survey.slug),
-        "results_url": _url(page, "survey_results", survey.slug),
-        "follow_url": _url(page, "survey_follow", survey.slug),
+        "live_url": url_of(page, "survey_results_live", survey.slug),
+        "results_url": url_of(page, "survey_results", survey.slug),
+        "follow_url": url_of(page, "survey_follow", survey.slug),
         "page": page,
     }
 
 
 def _results_html(request, page, survey, context) -> str:
-    """The results rendered, from the cache while nothing changed: the same key
-    parts as selectors.cached_results, and the page and whether it is live."""
-    key = "survey-results-html:{}:{}:{}:{}:{}:{}:{}:{}".format(
-        survey.pk,
-        survey.response_count,
-        survey.changed_at.timestamp() if survey.changed_at else 0,
-        "final" if survey.final_results is not None else "live",
-        get_language(),
-        ":".join(f"{k}={v}" for k, v in sorted(context["options"].items())),
-        page.pk,
-        context["is_live"],
+    """The results rendered, from the cache while nothing changed (the key of
+    selectors.cached_results, and the page and whether it is live)."""
+    key = selectors.results_key(
+        "html", survey, context["options"], page.pk, context["is_live"]
     )
     html = cache.get(key)
     if html is None:
@@ -571,28 +564,21 @@ def _results_html(request, page, survey, context) -> str:
     return html
 
 
-def _results_version(survey) -> str:
-    """What the shown results depend on: a new response, an edit, the closing."""
-    changed = int(survey.changed_at.timestamp() * 1000) if survey.changed_at else 0
-    final = "f" if survey.final_results is not None else "l"
-    return f"{survey.response_count}-{changed}-{final}"
-
-
 def survey_results(request, *, page, slug):
-    survey = _survey(page, slug)
+    survey = survey_or_404(page, slug)
     context = page_context(request, page)
     context.update(_results_context(request, page, survey))
     context["results_html"] = _results_html(request, page, survey, context)
-    context["results_version"] = _results_version(survey)
-    context["breadcrumbs_extra"] = _breadcrumbs(page, survey, (None, _("Results")))
+    context["results_version"] = selectors.results_version(survey)
+    context["breadcrumbs_extra"] = breadcrumbs(page, survey, (None, _("Results")))
     return TemplateResponse(request, "surveys/survey_results.html", context)
 
 
 def survey_results_live(request, *, page, slug):
     """The results alone, for the page to poll while the survey is open: nothing
     (204) while they are the version the page shows."""
-    survey = _survey(page, slug)
-    version = _results_version(survey)
+    survey = survey_or_404(page, slug)
+    version = selectors.results_version(survey)
     if request.GET.get("seen") == version:
         return HttpResponse(status=204)
     context = _results_context(request, page, survey)
@@ -603,7 +589,7 @@ def survey_results_live(request, *, page, slug):
 
 def survey_chart_download(request, *, page, slug, code, fmt):
     """One question's chart as an SVG or PNG file, for press and council papers."""
-    survey = _survey(page, slug)
+    survey = survey_or_404(page, slug)
     if fmt not in ("svg", "png") or not (
         survey.are_results_public or survey.final_results is not None
     ):
