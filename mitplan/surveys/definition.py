@@ -133,8 +133,10 @@ def _texts(instance, name: str) -> dict:
     return texts
 
 
-def definition_dumps(survey: Survey, *, actor=None) -> bytes:
-    """The definition as a UTF-8 JSON file, with the export in the audit log."""
+def definition_dumps(survey: Survey, *, actor) -> bytes:
+    """The definition as a UTF-8 JSON file, with the export in the audit log;
+    `actor` must manage the process's surveys."""
+    require("surveys.manage", actor, survey.process)
     data = json.dumps(definition_export(survey), ensure_ascii=False, indent=2)
     log(survey, LOG_DEFINITION_EXPORTED, user=acting_account(actor))
     return data.encode("utf-8")
@@ -388,20 +390,12 @@ def _check_questions(questions: list, problems: list) -> None:
                 _("%(where)s: the scale must run from a lower to a higher number.")
                 % {"where": where}
             )
-        if (
-            question.number_min is not None
-            and question.number_max is not None
-            and question.number_min > question.number_max
-        ):
+        if _reversed(question.number_min, question.number_max):
             problems.append(
                 _("%(where)s: the smallest number is larger than the largest.")
                 % {"where": where}
             )
-        if (
-            question.min_choices is not None
-            and question.max_choices is not None
-            and question.min_choices > question.max_choices
-        ):
+        if _reversed(question.min_choices, question.max_choices):
             problems.append(
                 _("%(where)s: more choices are required than allowed.")
                 % {"where": where}
@@ -435,6 +429,11 @@ def _check_questions(questions: list, problems: list) -> None:
                 % {"code": question.code, "message": message}
                 for message in error.messages
             )
+
+
+def _reversed(low, high) -> bool:
+    """Both bounds given, and the lower one above the higher one."""
+    return low is not None and high is not None and low > high
 
 
 def _keys(data: dict, known: set, where: str, problems: list) -> None:

@@ -43,7 +43,9 @@ def export(request, pk: int, fmt: str):
         raise Http404
     survey = _survey_for(request, pk, "surveys.read_responses")
     try:
-        made = exports.survey_export(survey, fmt, language=get_language())
+        made = exports.survey_export(
+            survey, fmt, language=get_language(), actor=request.user
+        )
     except exports.ExportFailed:
         logger.exception("Export %s of survey %s failed", fmt, survey.pk)
         return TemplateResponse(

@@ -102,6 +102,7 @@ from mitplan.core.exports import (
     neutralise,
     sheet_title_clean,
 )
+from mitplan.processes.rules import require
 
 from .answers import DONT_KNOW, OTHER, Definition, parse_number
 from .models import Question, Response
@@ -166,11 +167,20 @@ class Export:
 
 
 def survey_export(
-    survey, fmt: str, *, language: str | None = None, compress: bool = True
+    survey,
+    fmt: str,
+    *,
+    language: str | None = None,
+    compress: bool = True,
+    actor=None,
 ) -> Export:
     """The export `fmt` (one of FORMATS) of the survey's responses, complete in a
     temporary file, with texts in `language` (German where untranslated); raise
-    ExportFailed if it cannot be completed."""
+    ExportFailed if it cannot be completed. `actor` (staff downloading in the
+    admin) must read the process's responses; None is the platform (a command,
+    the benchmark), as in limesurvey.import_structure."""
+    if actor is not None:
+        require("surveys.read_responses", actor, survey.process)
     if fmt not in FORMATS:
         raise ValueError(fmt)
     language = language or settings.LANGUAGE_CODE
@@ -688,26 +698,29 @@ def _xlsx_write(survey, layout: Layout, out: BinaryIO, workbook: Workbook) -> in
     bold = Font(bold=True)
     title = sheet_title_clean(_("Responses"))
 
-    def new_sheet(number: int):
-        name = title if number == 1 else sheet_title_clean(f"{title} ({number})")
+    def new_sheet(name: str, header: list):
         sheet = workbook.create_sheet(name)
         sheet.freeze_panes = "A2"
-        header = []
-        for column in layout.columns:
-            cell = WriteOnlyCell(sheet, value=_xlsx_value(column.name))
+        cells = []
+        for value in header:
+            cell = WriteOnlyCell(sheet, value=_xlsx_value(value))
             cell.font = bold
-            header.append(cell)
-        sheet.append(header)
+            cells.append(cell)
+        sheet.append(cells)
         return sheet
 
+    def responses_sheet(number: int):
+        name = title if number == 1 else sheet_title_clean(f"{title} ({number})")
+        return new_sheet(name, [column.name for column in layout.columns])
+
     sheets = 1
-    sheet = new_sheet(sheets)
+    sheet = responses_sheet(sheets)
     on_sheet = count = 0
     datetime_columns = [n for n, c in enumerate(layout.columns) if c.is_datetime]
     for row in response_rows(survey, layout):
         if on_sheet == XLSX_ROWS_PER_SHEET:
             sheets += 1
-            sheet = new_sheet(sheets)
+            sheet = responses_sheet(sheets)
             on_sheet = 0
         cells = [_xlsx_value(v) for v in row]
         for index in datetime_columns:
@@ -719,14 +732,7 @@ def _xlsx_write(survey, layout: Layout, out: BinaryIO, workbook: Workbook) -> in
         on_sheet += 1
         count += 1
 
-    codebook = workbook.create_sheet(sheet_title_clean(_("Codebook")))
-    codebook.freeze_panes = "A2"
-    header = []
-    for value in codebook_header():
-        cell = WriteOnlyCell(codebook, value=_xlsx_value(value))
-        cell.font = bold
-        header.append(cell)
-    codebook.append(header)
+    codebook = new_sheet(sheet_title_clean(_("Codebook")), codebook_header())
     for row in codebook_rows(layout):
         codebook.append([_xlsx_value(v) for v in row])
     workbook.save(out)

@@ -1081,11 +1081,11 @@ class _Import:
     def survey(self) -> Survey:
         settings_by_language = self.structure.settings
         survey = Survey(process=self.process, audience=Survey.Audience.ANYONE)
-        texts = {
-            language: row.get("surveyls_title", "")
-            for language, row in settings_by_language.items()
-        }
-        self.put(survey, "title", texts, code="", one_line=True)
+
+        def setting(key: str) -> dict:
+            return {k: row.get(key, "") for k, row in settings_by_language.items()}
+
+        self.put(survey, "title", setting("surveyls_title"), code="", one_line=True)
         self.put(
             survey,
             "introduction",
@@ -1102,21 +1102,8 @@ class _Import:
             },
             code="",
         )
-        self.put(
-            survey,
-            "thanks_text",
-            {k: r.get("surveyls_endtext", "") for k, r in settings_by_language.items()},
-            code="",
-        )
-        self.put(
-            survey,
-            "privacy_text",
-            {
-                k: r.get("surveyls_policy_notice", "")
-                for k, r in settings_by_language.items()
-            },
-            code="",
-        )
+        self.put(survey, "thanks_text", setting("surveyls_endtext"), code="")
+        self.put(survey, "privacy_text", setting("surveyls_policy_notice"), code="")
         if not any(getattr(survey, f"title_{lg}", "") for lg in self.report.languages):
             fallback = f"LimeSurvey {self.structure.sid}".strip()
             setattr(survey, f"title_{self.base}", fallback)
@@ -1402,6 +1389,11 @@ class _Import:
             return dict.fromkeys(self.languages, values[""])
         return values
 
+    def put_attribute(self, question, name: str, source: _Question, attribute: str):
+        """Set the one-line texts of `name` from the question attribute `attribute`."""
+        texts = self.attribute_texts(source, attribute)
+        self.put(question, name, texts, code=question.code, one_line=True)
+
     def choices(self, question, result, entries, role=Choice.Role.OPTION):
         """Choices from (LimeSurvey code, texts) pairs of answers or subquestions:
         (LimeSurvey code → our code, the choices)."""
@@ -1481,13 +1473,7 @@ class _Import:
         if not source.other:
             return
         question.allows_other = True
-        self.put(
-            question,
-            "other_label",
-            self.attribute_texts(source, "other_replace_text"),
-            code=question.code,
-            one_line=True,
-        )
+        self.put_attribute(question, "other_label", source, "other_replace_text")
 
     def multiple(self, target: _Target):
         source = target.source
@@ -1607,13 +1593,7 @@ class _Import:
                 )
                 continue
             setattr(question, attr, value)
-        self.put(
-            question,
-            "unit",
-            self.attribute_texts(source, "suffix"),
-            code=question.code,
-            one_line=True,
-        )
+        self.put_attribute(question, "unit", source, "suffix")
 
     def text(self, target: _Target):
         short = target.source.type == "S"

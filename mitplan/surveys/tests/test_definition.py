@@ -158,6 +158,13 @@ def test_only_staff_who_manage_the_process_import(survey, process):
     assert counts() == before
 
 
+def test_only_staff_who_manage_the_process_export(survey, owner):
+    expert = staff_member("fachgruppe", EXPERT_GROUPS)
+    with pytest.raises(PermissionDenied):
+        definition.definition_dumps(survey, actor=expert)
+    assert json.loads(definition.definition_dumps(survey, actor=owner))["questions"]
+
+
 def valid(survey) -> dict:
     return definition.definition_export(survey)
 

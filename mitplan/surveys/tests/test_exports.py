@@ -326,6 +326,20 @@ def test_a_resident_gets_no_export(client, survey):
     assert not ModelLogEntry.objects.filter(action="mitplan.survey.exported").exists()
 
 
+def test_the_export_itself_checks_who_reads_responses(survey):
+    """Not only the view: whoever calls survey_export for staff passes the actor."""
+    from django.core.exceptions import PermissionDenied
+
+    expert = staff_member("fachgruppe", EXPERT_GROUPS)
+    with pytest.raises(PermissionDenied):
+        exports.survey_export(survey, "csv", actor=expert)
+    made = exports.survey_export(
+        survey, "csv", actor=staff_member("amt", PROCESS_OWNERS)
+    )
+    with made.file:
+        assert made.rows == 3
+
+
 def test_staff_of_another_process_get_no_export(client, survey):
     """An expert-group member of another process: admin access, but no right to
     this survey's responses."""
