@@ -26,7 +26,15 @@ CACHE_SECONDS = 3600
 
 
 def process_surveys(process) -> list[Survey]:
-    return list(Survey.objects.filter(process=process).listed().order_by("-opens_at"))
+    """The surveys the portal lists, each ready to say whether it is open (its
+    process and phases read once for all)."""
+    return list(
+        Survey.objects.filter(process=process)
+        .listed()
+        .select_related("process")
+        .prefetch_related("process__phases")
+        .order_by("-opens_at")
+    )
 
 
 def survey_of(process, slug: str) -> Survey | None:

@@ -1078,3 +1078,17 @@ def test_a_matrix_downloads_one_chart_per_line(client, survey):
         assert svg.status_code == 200 and "Frage grid" in svg.content.decode()
     assert client.get(url(suffix="ergebnisse/grid-3/svg/")).status_code == 404
     assert client.get(url(suffix="ergebnisse/grid-x/svg/")).status_code == 404
+
+
+def test_the_list_reads_each_survey_in_the_same_queries(
+    client, process, django_assert_max_num_queries
+):
+    for n in range(4):
+        survey_build(process, slug=f"liste-{n}")
+    client.cookies["seen"] = "1"  # rendered, not from the shared page cache
+    client.get("/de/lip/umfragen/")  # warm the portal's caches
+    # Seven to find the page (Wagtail), then the surveys and their process's
+    # phases once, however many surveys there are.
+    with django_assert_max_num_queries(9):
+        page = client.get("/de/lip/umfragen/")
+    assert page.status_code == 200 and "liste-3" in page.content.decode()
