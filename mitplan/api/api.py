@@ -3,7 +3,6 @@ action, published contributions with their outcome, and surveys with their publi
 results. Routers only; the reads are the apps' selectors."""
 
 import logging
-from decimal import Decimal
 from typing import Annotated
 
 from django.core.exceptions import SuspiciousOperation
@@ -407,9 +406,11 @@ def _question_result_out(result) -> dict:
         "kind": question.kind,
         "respondents": result.respondents,
         "is_shown": shown,
-        "charts": _charts_out(question, result.charts, result.counts) if shown else [],
-        "median": _median(result.counts)
-        if shown and question.kind == Question.Kind.NUMBER
+        "charts": _charts_out(question, result.charts, result.average_places)
+        if shown
+        else [],
+        "median": float(result.median_number)
+        if shown and result.median_number is not None
         else None,
         "groups": [
             {
@@ -424,9 +425,10 @@ def _question_result_out(result) -> dict:
     }
 
 
-def _charts_out(question, charts, counts: dict | None) -> list[dict]:
+def _charts_out(question, charts, average_places: dict | None) -> list[dict]:
     """The page's charts with the code of each bar (in the order the selector
-    draws them: its options, then "other"; a scale's values, then "don't know")."""
+    draws them: its options, then "other"; a scale's values, then "don't know");
+    a ranking's bars with the selector's average places, if given."""
     kind = question.kind
     options = question.options()
     if kind == Question.Kind.MATRIX:
@@ -450,7 +452,9 @@ def _charts_out(question, charts, counts: dict | None) -> list[dict]:
             left.remove(option)
             codes.append(option.code)
         averages = {
-            code: _average_place(counts, code, len(options)) if counts else None
+            code: round(average, 2)
+            if (average := (average_places or {}).get(code)) is not None
+            else None
             for code in codes
         }
         return [_chart_out(chart, codes, averages=averages) for chart in charts]
@@ -477,36 +481,3 @@ def _chart_out(chart, codes, *, item=None, averages=None) -> dict:
             for code, bar in zip(codes, chart.bars, strict=True)
         ],
     }
-
-
-def _average_place(counts: dict, code: str, places: int) -> float | None:
-    """From the ranking's counters "code@place"."""
-    ranked = [
-        (place, counts.get(f"{code}@{place}", 0)) for place in range(1, places + 1)
-    ]
-    answered = sum(count for _place, count in ranked)
-    if not answered:
-        return None
-    return round(sum(place * count for place, count in ranked) / answered, 2)
-
-
-def _median(counts: dict) -> float | None:
-    """From the number question's counters (one per value given)."""
-    values = []
-    for key, count in counts.items():
-        if key.startswith("@") or not count:
-            continue
-        try:
-            values.append((Decimal(key), count))
-        except ArithmeticError:
-            continue
-    values.sort()
-    answered = sum(count for _value, count in values)
-    if not answered:
-        return None
-    middle = [(answered - 1) // 2, answered // 2]
-    found, seen = [], 0
-    for value, count in values:
-        found += [value for position in middle if seen <= position < seen + count]
-        seen += count
-    return float(sum(found) / len(found))

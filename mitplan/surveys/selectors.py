@@ -11,6 +11,8 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Count, prefetch_related_objects
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import get_language
@@ -19,22 +21,24 @@ from django.utils.translation import gettext as _
 from mitplan.core.charts import BarChart, bar_chart
 
 from .answers import DONT_KNOW, OTHER, Definition
-from .models import MIN_GROUP_SIZE, Question, Quote, Survey, Tally
+from .models import MIN_GROUP_SIZE, Draft, Question, Quote, Response, Survey, Tally
 from .tallies import ANSWERED, LANGUAGE, RESPONSES
 
 CACHE_SECONDS = 3600
 
 
 def process_surveys(process) -> list[Survey]:
-    """The surveys the portal lists, each ready to say whether it is open (its
-    process and phases read once for all)."""
-    return list(
-        Survey.objects.filter(process=process)
-        .listed()
-        .select_related("process")
-        .prefetch_related("process__phases")
-        .order_by("-opens_at")
+    """The surveys the portal lists, each ready to say whether it is open: they
+    share the caller's process, its phases read once (or not at all when the
+    caller read them)."""
+    surveys = list(
+        Survey.objects.filter(process=process).listed().order_by("-opens_at")
     )
+    if surveys:
+        prefetch_related_objects([process], "phases")
+    for survey in surveys:
+        survey.process = process
+    return surveys
 
 
 def survey_of(process, slug: str) -> Survey | None:
@@ -396,11 +400,6 @@ class Monitor:
 def survey_monitor(survey: Survey) -> Monitor:
     """What staff watch while a survey runs: responses per day, how many who
     started also sent, where those who did not send stopped, which languages."""
-    from django.db.models import Count
-    from django.db.models.functions import TruncDate
-
-    from .models import Draft, Response
-
     days = (
         Response.objects.filter(survey=survey)
         .annotate(day=TruncDate("submitted_at", tzinfo=timezone.get_current_timezone()))
