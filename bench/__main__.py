@@ -182,24 +182,31 @@ class Server:
     def __init__(self, env, workers: int = 2):
         self.env, self.workers = env, workers
 
+    def command(self, port: int) -> list[str]:
+        return [
+            sys.executable,
+            "-m",
+            "config.serve",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--workers",
+            str(self.workers),
+        ]
+
+    def process_env(self) -> dict:
+        return {**self.env, "MITPLAN_SERVE_URL": self.base}
+
     def __enter__(self):
+        """Start the server and wait until it answers (at most two minutes)."""
         port = free_port()
         self.base = f"http://127.0.0.1:{port}"
         started = time.perf_counter()
         self.log = tempfile.TemporaryFile()
         self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "config.serve",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-                "--workers",
-                str(self.workers),
-            ],
-            env={**self.env, "MITPLAN_SERVE_URL": self.base},
+            self.command(port),
+            env=self.process_env(),
             cwd=ROOT,
             stdout=self.log,
             stderr=subprocess.STDOUT,
@@ -216,6 +223,11 @@ class Server:
                 time.sleep(0.1)
         self.start_seconds = time.perf_counter() - started
         return self
+
+    def tail(self, size: int = 3000) -> str:
+        """The end of the server's output."""
+        self.log.seek(0)
+        return self.log.read().decode(errors="replace")[-size:]
 
     def first_request_ms(self, path: str) -> float:
         started = time.perf_counter()

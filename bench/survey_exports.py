@@ -23,6 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench import survey_seed
 from bench.__main__ import ROOT, manage, server_env
 
 FORMATS = ("csv", "xlsx", "sav")
@@ -38,60 +39,34 @@ ARABIC = "دروس اللغة في المساء للآباء والأمهات"
 
 def survey_create():
     """Ten questions over three pages, every kind once or twice."""
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    from mitplan.processes.models import Process
-    from mitplan.surveys.models import Choice, Question, Survey
-
-    now = timezone.now()
-    survey = Survey.objects.create(
-        process=Process.objects.get(slug="lip-2"),
-        slug=SLUG,
-        title_de="Benchmark-Umfrage",
-        opens_at=now - timedelta(days=30),
-        closes_at=now + timedelta(days=30),
-    )
     questions = [
-        ("origin", 1, "single", 6, 0, {"allows_other": True}),
-        ("topics", 1, "multiple", 8, 0, {"allows_other": True}),
-        ("satisfied", 1, "scale", 0, 0, {"allows_dont_know": True}),
-        ("trust", 1, "scale", 0, 0, {"scale_min": 0, "scale_max": 10}),
-        ("offers", 2, "matrix", 4, 5, {}),
-        ("priorities", 2, "ranking", 5, 0, {}),
-        ("years", 2, "number", 0, 0, {"number_min": 0, "number_max": 100}),
-        ("where", 2, "short_text", 0, 0, {}),
-        ("wish", 3, "long_text", 0, 0, {}),
-        ("why_other", 3, "short_text", 0, 0, {"condition": OTHER_ORIGIN}),
+        ("origin", 1, "single", {"allows_other": True}, options(6), []),
+        ("topics", 1, "multiple", {"allows_other": True}, options(8), []),
+        ("satisfied", 1, "scale", {"allows_dont_know": True}, [], []),
+        ("trust", 1, "scale", {"scale_min": 0, "scale_max": 10}, [], []),
+        ("offers", 2, "matrix", {}, options(4), items(5)),
+        ("priorities", 2, "ranking", {}, options(5), []),
+        ("years", 2, "number", {"number_min": 0, "number_max": 100}, [], []),
+        ("where", 2, "short_text", {}, [], []),
+        ("wish", 3, "long_text", {}, [], []),
+        ("why_other", 3, "short_text", {"condition": OTHER_ORIGIN}, [], []),
     ]  # fmt: skip
-    for order, (code, page, kind, options, items, extra) in enumerate(questions):
-        question = Question.objects.create(
-            survey=survey,
-            code=code,
-            page=page,
-            kind=kind,
-            sort_order=order,
-            text_de=f"Frage {code}",
-            text_en=f"Question {code}",
-            **extra,
-        )
-        for n in range(options):
-            Choice.objects.create(
-                question=question,
-                code=f"o{n + 1}",
-                sort_order=n,
-                label_de=f"Antwort {n + 1}",
-            )
-        for n in range(items):
-            Choice.objects.create(
-                question=question,
-                code=f"i{n + 1}",
-                role=Choice.Role.ITEM,
-                sort_order=n,
-                label_de=f"Zeile {n + 1}",
-            )
-    return survey
+    return survey_seed.survey_create(
+        SLUG,
+        questions,
+        title_de="Benchmark-Umfrage",
+        opens_days=30,
+        option_labels={"de": "Antwort {number}"},
+        item_labels={"de": "Zeile {number}"},
+    )
+
+
+def options(n: int) -> list[str]:
+    return [f"o{number}" for number in range(1, n + 1)]
+
+
+def items(n: int) -> list[str]:
+    return [f"i{number}" for number in range(1, n + 1)]
 
 
 def answers_of(rng: random.Random) -> dict:
@@ -138,22 +113,21 @@ def seed(responses: int) -> None:
     with transaction.atomic():
         Survey.objects.filter(slug=SLUG).delete()  # of an earlier run with another N
         survey = survey_create()
-        batch = []
-        for n in range(responses):
-            batch.append(
-                Response(
-                    survey=survey,
-                    answers=answers_of(rng),
-                    language=rng.choice(["de", "de", "de", "en", "tr", "ar", "uk"]),
-                    source="online" if n % 20 else "paper",
-                    source_note="" if n % 20 else "Stadtteilfest",
-                    submitted_at=now,
-                )
-            )
-            if len(batch) == 5000:
-                Response.objects.bulk_create(batch)
-                batch = []
-        Response.objects.bulk_create(batch)
+        survey_seed.bulk_insert(
+            Response,
+            survey,
+            (
+                {
+                    "answers": answers_of(rng),
+                    "language": rng.choice(["de", "de", "de", "en", "tr", "ar", "uk"]),
+                    "source": "online" if n % 20 else "paper",
+                    "source_note": "" if n % 20 else "Stadtteilfest",
+                    "submitted_at": now,
+                }
+                for n in range(responses)
+            ),
+            batch_size=5000,
+        )
         Survey.objects.filter(pk=survey.pk).update(response_count=responses)
 
 

@@ -48,15 +48,14 @@ import sys
 import tempfile
 import threading
 import time
-import urllib.request
 from collections import Counter
 from pathlib import Path
 from urllib.parse import urlencode
 
+from bench import survey_seed
 from bench.__main__ import (
     ROOT,
     Server,
-    free_port,
     manage,
     percentile,
     redis_flush,
@@ -91,6 +90,8 @@ QUESTIONS = [
     ("engaged", 3, "single", {}, ["yes", "no"], []),
     ("idea", 3, "short_text", {}, [], []),
 ]
+LABELS = {"de": "Antwort {code}", "en": "Answer {code}"}
+TALLY_FIELDS = ("question", "key", "source", "group_by", "group_key")
 
 
 def answers_make(rng: random.Random) -> dict:
@@ -136,46 +137,14 @@ def page_fields(answers: dict) -> dict[int, list[tuple[str, str]]]:
 
 
 def survey_create(slug: str):
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    from mitplan.processes.models import Process
-    from mitplan.surveys.models import Choice, Question, Survey
-
-    now = timezone.now()
-    survey = Survey.objects.create(
-        process=Process.objects.get(slug=PROCESS),
-        slug=slug,
+    return survey_seed.survey_create(
+        slug,
+        QUESTIONS,
         title_de=f"Bench-Umfrage {slug}",
         title_en=f"Bench survey {slug}",
-        opens_at=now - timedelta(days=1),
-        closes_at=now + timedelta(days=30),
+        option_labels=LABELS,
+        item_labels=LABELS,
     )
-    for order, (code, page, kind, fields, options, items) in enumerate(QUESTIONS):
-        question = Question.objects.create(
-            survey=survey,
-            code=code,
-            page=page,
-            kind=kind,
-            sort_order=order,
-            text_de=f"Frage {code}",
-            text_en=f"Question {code}",
-            **fields,
-        )
-        for role, codes in ((Choice.Role.OPTION, options), (Choice.Role.ITEM, items)):
-            Choice.objects.bulk_create(
-                Choice(
-                    question=question,
-                    code=choice,
-                    role=role,
-                    sort_order=position,
-                    label_de=f"Antwort {choice}",
-                    label_en=f"Answer {choice}",
-                )
-                for position, choice in enumerate(codes)
-            )
-    return survey
 
 
 def seed(slug: str, responses: int, batch: int = 10_000) -> float:
@@ -209,17 +178,18 @@ def seed(slug: str, responses: int, batch: int = 10_000) -> float:
     ]
     now = timezone.now()
     with transaction.atomic():
-        Response.objects.bulk_create(
-            [
-                Response(
-                    survey=survey,
-                    answers=answers,
-                    language=language,
-                    submitted_at=now,
-                    respondent_key=f"seed-{number}",
-                )
+        survey_seed.bulk_insert(
+            Response,
+            survey,
+            (
+                {
+                    "answers": answers,
+                    "language": language,
+                    "submitted_at": now,
+                    "respondent_key": f"seed-{number}",
+                }
                 for number, (answers, language) in enumerate(rows)
-            ],
+            ),
             batch_size=batch,
         )
     quote = connection.ops.quote_name
@@ -260,25 +230,13 @@ def seed(slug: str, responses: int, batch: int = 10_000) -> float:
         ).items():
             totals[(question, key, "online", group_by, group_key)] += n * times[index]
     with transaction.atomic():
-        Tally.objects.bulk_create(
-            [
-                Tally(
-                    survey=survey,
-                    question=question,
-                    key=key,
-                    source=source,
-                    group_by=group_by,
-                    group_key=group_key,
-                    count=count,
-                )
-                for (
-                    question,
-                    key,
-                    source,
-                    group_by,
-                    group_key,
-                ), count in totals.items()
-            ],
+        survey_seed.bulk_insert(
+            Tally,
+            survey,
+            (
+                {**dict(zip(TALLY_FIELDS, key, strict=True)), "count": count}
+                for key, count in totals.items()
+            ),
             batch_size=5_000,
         )
         Survey.objects.filter(pk=survey.pk).update(
@@ -435,48 +393,25 @@ class Gunicorn(Server):
         super().__init__(env, workers)
         self.threads = threads
 
-    def __enter__(self):
-        port = free_port()
-        self.base = f"http://127.0.0.1:{port}"
-        started = time.perf_counter()
-        self.log = tempfile.TemporaryFile()
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "config.wsgi",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                str(self.workers),
-                "--threads",
-                str(self.threads),
-                "--no-control-socket",
-                "--timeout",
-                "60",
-            ],
-            env=self.env,
-            cwd=ROOT,
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
-        )
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(self.base + "/healthz", timeout=2)  # noqa: S310
-                break
-            except OSError:
-                if self.process.poll() is not None:
-                    self.log.seek(0)
-                    raise RuntimeError(self.log.read().decode()[-3000:]) from None
-                time.sleep(0.1)
-        self.start_seconds = time.perf_counter() - started
-        return self
+    def command(self, port: int) -> list[str]:
+        return [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "config.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(self.workers),
+            "--threads",
+            str(self.threads),
+            "--no-control-socket",
+            "--timeout",
+            "60",
+        ]
 
-    def tail(self, size: int = 3000) -> str:
-        self.log.seek(0)
-        return self.log.read().decode(errors="replace")[-size:]
+    def process_env(self) -> dict:
+        return self.env
 
 
 class Connection:
