@@ -5,6 +5,7 @@ the services (rules.py) and writes through them."""
 import csv
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -163,8 +164,6 @@ class PaperForm(PageForm):
 def paper(request, pk: int):
     """One paper questionnaire, typed in by staff through the residents' questions
     (all pages on one screen; conditions are checked when saving)."""
-    from django.conf import settings
-
     survey = _survey_for(request, pk, "surveys.enter_paper")
     definition = Definition.of(survey)
     form = PaperForm(request.POST or None, questions=definition.questions)

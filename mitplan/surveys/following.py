@@ -2,6 +2,7 @@
 one mail when interim results are first published and one when the final results
 are, each linking to the results page."""
 
+from django.db.models.signals import post_delete
 from django.utils.translation import gettext_lazy as _
 
 from mitplan.core.parsing import parse_id
@@ -60,5 +61,13 @@ def followers_tell(survey, step) -> int:
     return notifications.subscribers_notify(topic=topic(survey), step=step)
 
 
+def _forget_followers(sender, instance, **kwargs):
+    # Addresses that followed a deleted survey have nothing left to hear of.
+    notifications.topic_forget(topic(instance))
+
+
 def register() -> None:
     add_topic(TOPIC)
+    post_delete.connect(
+        _forget_followers, sender=Survey, dispatch_uid="survey_followers"
+    )

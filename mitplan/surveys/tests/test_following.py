@@ -62,10 +62,17 @@ def test_followers_hear_of_interim_and_final_results(process, process_owner):
     assert "final results published" in mail.outbox[1].subject
 
 
-def test_a_gone_survey_is_forgotten_by_the_topic(process):
-    survey = survey_build(process)
-    topic = following.topic(survey)
-    survey.delete()
+def test_a_deleted_survey_forgets_its_followers(process):
     from mitplan.notifications.topics import resolve
 
+    survey = survey_build(process)
+    topic = following.topic(survey)
+    Subscription.objects.create(
+        topic=topic,
+        email="folgt@example.org",
+        language="de",
+        confirmed_at=timezone.now(),
+    )
+    survey.delete()
     assert resolve(topic).thing is None
+    assert not Subscription.objects.filter(topic=topic).exists()
