@@ -166,6 +166,10 @@ def test_the_open_results_page_updates_itself(open_context):
     reader.goto(address(reader, "de", "ergebnisse/"))
     reader.wait_for_function("() => window.htmx !== undefined")
     before = total(reader)
+    # A reader with a table open and the focus on its toggle keeps both.
+    reader.locator("#table-welcome > summary").focus()
+    reader.keyboard.press("Enter")
+    assert reader.locator("#table-welcome").evaluate("d => d.open")
 
     resident = open_context()
     answer_quickly(resident)
@@ -181,6 +185,10 @@ def test_the_open_results_page_updates_itself(open_context):
     # The swapped-in results are the fragment, not a page inside the page.
     assert reader.locator("#results main, #results header").count() == 0
     assert reader.locator("#results .mp-result").count() > 3
+    assert reader.locator("#table-welcome").evaluate("d => d.open")
+    assert reader.evaluate(
+        "document.activeElement === document.querySelector('#table-welcome > summary')"
+    )
     assert_accessible(reader)
 
 
