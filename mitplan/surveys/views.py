@@ -12,6 +12,7 @@ from dataclasses import replace
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
+from django.db import DatabaseError
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
@@ -340,9 +341,7 @@ def survey_review(request, *, page, slug):
         # Over the limit, a sender can still send after a short proof of work; a
         # resend of what was stored is answered as such, never asked for proof.
         submission = signed_key(request.POST.get("submission"))
-        over_limit = ratelimits.used_up(*limits) and not (
-            submission and Response.objects.filter(submission_key=submission).exists()
-        )
+        over_limit = ratelimits.used_up(*limits) and not _stored(submission)
         form = SendForm(request.POST, require_proof=over_limit)
         if form.is_valid():
             # What the review shows is sent: answers to questions a later change
@@ -399,6 +398,17 @@ def _shown_answers(definition, answers: dict) -> dict:
     return {**shown, OTHER: others} if others else shown
 
 
+def _stored(submission: str | None) -> bool:
+    """Whether a response was stored under this form's key (a resend, a twin);
+    False when the database cannot say."""
+    if not submission:
+        return False
+    try:
+        return Response.objects.filter(submission_key=submission).exists()
+    except DatabaseError:
+        return False
+
+
 def _send(
     request, page, survey, key, code, form, answers, definition, *, limits, proved
 ):
@@ -418,20 +428,25 @@ def _send(
             definition=definition,
         )
 
+    def stored_before():
+        return _stored(submission)
+
+    thanks = redirect(url_of(page, "survey_thanks", survey.slug) + "#main")
     try:
         _response, saved = carry_out(
             store,
             *limits,
             proved=proved,
             happened=lambda result: result[1] is Saved.CREATED,
-            stored_before=lambda: (
-                bool(submission)
-                and Response.objects.filter(submission_key=submission).exists()
-            ),
+            stored_before=stored_before,
         )
-    except AnswersRefused as refused:
-        return None, 400, refused.errors
-    except NotCarriedOut as refusal:
+    except (AnswersRefused, NotCarriedOut) as refusal:
+        # A copy of a form whose twin stored it meanwhile (a double click near
+        # the limit, the draft already emptied): it was received; say so.
+        if stored_before():
+            return thanks, 302, {}
+        if isinstance(refusal, AnswersRefused):
+            return None, 400, refusal.errors
         if refusal.status == 429 and not proved:
             # Used up just now: ask for the proof of work, as a next try would.
             form.fields.update(SendForm(require_proof=True).fields)
@@ -443,7 +458,7 @@ def _send(
         form.data = form.data.copy()
         form.data["submission"] = new_submission_key()
         return None, 409, {}
-    return redirect(url_of(page, "survey_thanks", survey.slug) + "#main"), 302, {}
+    return thanks, 302, {}
 
 
 def survey_thanks(request, *, page, slug):

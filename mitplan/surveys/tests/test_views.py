@@ -17,7 +17,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext, ngettext
 
 from mitplan.core.submissions import Saved, SubmissionKeyField
-from mitplan.surveys import services, tallies
+from mitplan.surveys import services, tallies, views
 from mitplan.surveys.answers import Definition
 from mitplan.surveys.models import (
     AccessCode,
@@ -1092,3 +1092,27 @@ def test_the_list_reads_each_survey_in_the_same_queries(
     with django_assert_max_num_queries(9):
         page = client.get("/de/lip/umfragen/")
     assert page.status_code == 200 and "liste-3" in page.content.decode()
+
+
+def test_a_copy_refused_after_its_twin_was_stored_is_told_received(
+    browser, survey, monkeypatch
+):
+    """A double click near the limit: the twin stored the response while this
+    copy waited; whatever refused the copy, the person hears "received"."""
+    from mitplan.core.sending import NotCarriedOut
+
+    start(browser)
+    for number, data in enumerate((PAGE_1, PAGE_2, PAGE_3), start=1):
+        page_post(browser, number, data)
+    review = browser.get(url(suffix="pruefen/"))
+    fields = hidden_fields(review)
+    real = views.carry_out
+
+    def twin_first(action, *limits, **kwargs):
+        real(action, *limits, **kwargs)  # the twin's copy stores it
+        raise NotCarriedOut("Bitte warten Sie eine Weile.", 429)
+
+    monkeypatch.setattr(views, "carry_out", twin_first)
+    sent = browser.post(url(suffix="pruefen/"), fields)
+    assert sent.status_code == 302 and "/danke/" in sent["Location"]
+    assert Response.objects.filter(survey=survey).count() == 1
