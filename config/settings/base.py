@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "mitplan.accounts",
     "mitplan.organisations",
     "mitplan.processes",
+    "mitplan.documents",
+    "mitplan.search",
     "mitplan.contact",
     "mitplan.contributions",
     "mitplan.surveys",
@@ -44,6 +46,8 @@ INSTALLED_APPS = [
     "mitplan.moderation",
     "mitplan.notifications",
     "mitplan.cms",
+    "mitplan.news",
+    "mitplan.events",
     "mitplan.demo",
     "mitplan.api",
     # Serves its API docs (Swagger UI) from local static files, not from a CDN.
