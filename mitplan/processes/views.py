@@ -23,6 +23,8 @@ def portal_context(*, page) -> dict:
         "timeline": selectors.process_timeline(process, today=today),
         "current_phase": selectors.process_current_phase(process, today=today),
         "fields_of_action": list(process.fields_of_action.all()),
+        # What apps add to the portal (the newest news, the next events).
+        "panels": panels_for("portal", process),
     }
 
 
