@@ -359,17 +359,27 @@ WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 # Staff work in any of the site's languages: Wagtail and mitplan's own screens are
 # translated into all ten.
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+WAGTAILDOCS_DOCUMENT_MODEL = "documents.Document"
 WAGTAILDOCS_EXTENSIONS = [
     "pdf",
     "docx",
     "xlsx",
+    "pptx",
     "odt",
     "ods",
+    "txt",
+    "csv",
+    "zip",
+    "vtt",
     "mp4",
     "webm",
-    "csv",
-    "txt",
+    "jpg",
+    "png",
 ]
+# Largest document staff may upload (bytes); videos are the large ones.
+MITPLAN_DOCUMENT_MAX_UPLOAD_SIZE = env.int(
+    "MITPLAN_DOCUMENT_MAX_UPLOAD_SIZE", default=100 * 1024 * 1024
+)
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_PASSWORD_RESET_ENABLED = True
