@@ -347,6 +347,8 @@ RETENTION_UNVERIFIED_ACCOUNT_DAYS = env.int(
 )
 # Unsent survey answers kept for resuming on the same device.
 RETENTION_SURVEY_DRAFT_DAYS = env.int("RETENTION_SURVEY_DRAFT_DAYS", default=30)
+# Attendees' names, addresses and needs, deleted this many days after the event.
+RETENTION_EVENT_ATTENDEES_DAYS = env.int("RETENTION_EVENT_ATTENDEES_DAYS", default=30)
 LOGIN_URL = "account_login"
 
 # --- Wagtail ------------------------------------------------------------------------
