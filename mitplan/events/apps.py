@@ -6,3 +6,23 @@ class EventsConfig(AppConfig):
     name = "mitplan.events"
     label = "events"
     verbose_name = _("Events")
+
+    def ready(self):
+        from mitplan.processes import roles
+        from mitplan.processes.actions import Action, add_actions
+        from mitplan.processes.portal import Panel, add_panel
+
+        from . import rules  # noqa: F401 (registers the permissions)
+        from .panels import upcoming_panel
+
+        add_actions(Action("events", _("residents can register for events"), order=50))
+        add_panel(
+            Panel(
+                place="portal",
+                name="events",
+                template="events/panels/upcoming.html",
+                data=upcoming_panel,
+                order=20,
+            )
+        )
+        roles.grant(roles.PROCESS_OWNERS, "events.view_registration")
