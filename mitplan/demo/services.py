@@ -28,6 +28,7 @@ from mitplan.processes.models import (
 
 from . import content
 from .contributions import contributions_load
+from .news import news_ensure
 from .survey import demo_survey_ensure
 from .survey_article import survey_article_ensure
 from .translating import demo_translations_ensure
@@ -199,6 +200,7 @@ def demo_load() -> bool:
     contributions_load(process)
     demo_survey_ensure(process)
     demo_translations_ensure()
+    news_ensure(process)
     survey_article_ensure(process)
     return True
 

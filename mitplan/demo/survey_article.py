@@ -1,18 +1,22 @@
 """The news the model case published a few days after its survey started: interim
 results of the online survey, with the live charts of two of its questions (the
-fields of action with the greatest need, how welcome people feel). A standard page
-below the portal, in German and translated like the demo's other pages (through
-wagtail-localize, `translating.page_translations_ensure`)."""
+fields of action with the greatest need, how welcome people feel). An article in
+the process's news (`news.py`), in German and translated like the demo's other
+pages (through wagtail-localize, `translating.page_translations_ensure`). It was a
+page right below the portal once: its old addresses lead to it."""
 
 from django.db import transaction
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Locale
 from wagtail_localize.synctree import synchronize_tree
 
-from mitplan.cms.models import ProcessPage, StandardPage
+from mitplan.cms.models import ProcessPage
+from mitplan.news.models import ArticlePage
 from mitplan.processes.models import Process
 from mitplan.surveys import embeds as survey_embeds
 from mitplan.surveys.models import Survey
 
+from .news import categories_ensure, news_indexes_ensure
 from .survey import SLUG as SURVEY_SLUG
 from .translating import page_translations_ensure
 from .translations import SOURCE
@@ -187,14 +191,14 @@ def survey_article_ensure(process: Process) -> None:
 
 
 @transaction.atomic
-def article_create(process: Process) -> StandardPage | None:
-    """The article, unless it is there (or the portal or the demo survey is not)."""
+def article_create(process: Process) -> ArticlePage | None:
+    """The article, unless it is there (or the news or the demo survey is not)."""
     source = Locale.objects.get(language_code=SOURCE)
-    portal = ProcessPage.objects.filter(locale=source, process=process).first()
+    index = news_indexes_ensure(process)
     survey = Survey.objects.filter(process=process, slug=SURVEY_SLUG).first()
-    if portal is None or survey is None:
+    if index is None or survey is None:
         return None
-    if StandardPage.objects.child_of(portal).filter(slug=SLUG).exists():
+    if ArticlePage.objects.child_of(index).filter(slug=SLUG).exists():
         return None
     figures = {
         code: survey_embeds.figure_value(survey, code)
@@ -202,14 +206,14 @@ def article_create(process: Process) -> StandardPage | None:
         if not survey_embeds.problem(survey_embeds.figure_key(survey.pk, code))
     }
     texts = TEXTS[SOURCE]
-    article = portal.add_child(
-        instance=StandardPage(
-            title=texts["title"],
-            slug=SLUG,
-            intro=texts["intro"],
-            body=_body(texts, figures),
-        )
+    article = ArticlePage(
+        title=texts["title"],
+        slug=SLUG,
+        teaser=texts["intro"],
+        body=_body(texts, figures),
     )
+    article.categories.set([categories_ensure()["umfrage"]])
+    index.add_child(instance=article)
     article.save_revision().publish()
     for locale in Locale.objects.exclude(pk=source.pk):
         synchronize_tree(source, locale)
@@ -218,4 +222,17 @@ def article_create(process: Process) -> StandardPage | None:
         for language, by_key in TEXTS.items()
     }
     page_translations_ensure(article, PREFIX, languages)
+    old_addresses_lead_to(article)
     return article
+
+
+def old_addresses_lead_to(article: ArticlePage) -> None:
+    """The article's address right below the portal, in every language, redirects
+    to it (permanently)."""
+    for page in ArticlePage.objects.filter(translation_key=article.translation_key):
+        portal = ProcessPage.objects.filter(
+            locale_id=page.locale_id, process=page.process_id
+        ).first()
+        url = portal.get_url() if portal else None
+        if url:
+            Redirect.add_redirect(f"{url}{SLUG}/", redirect_to=page)

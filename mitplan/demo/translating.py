@@ -153,21 +153,26 @@ def _page_strings(prefix: str, languages) -> dict[str, dict[str, str]]:
     """{German text: {language: translation}} of one page's keys."""
     german = languages[SOURCE]
     return {
-        german[key]: {language: languages[language][key] for language in TARGETS}
+        german[key]: {
+            language: languages[language][key]
+            for language in TARGETS
+            if language in languages
+        }
         for key in german
         if key == prefix or key.startswith(f"{prefix}.")
     }
 
 
 def page_translations_ensure(page: Page, prefix: str, languages) -> int:
-    """Translate one German page into every language that still shows it as an
-    alias; returns how many languages were translated."""
+    """Translate one German page into every language of `languages` that still
+    shows it as an alias; returns how many languages were translated."""
     page = page.specific
     targets = [
         translation
         for translation in page.get_translations().select_related("locale")
         if translation.alias_of_id == page.pk
         and translation.locale.language_code in TARGETS
+        and translation.locale.language_code in languages
     ]
     if not targets:
         return 0

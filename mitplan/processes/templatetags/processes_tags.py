@@ -20,3 +20,12 @@ def tel_href(number: str) -> str:
         number = number.replace("(0)", "")
     digits = "".join(char for char in number if char.isdigit())
     return f"+{digits}" if international else digits
+
+
+@register.simple_tag
+def process_notices(process):
+    """{% process_notices process as notices %}: what the apps' notice sources say
+    every page of the process shows (see processes.notices)."""
+    from mitplan.processes.notices import notices_for
+
+    return notices_for(process)
