@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("konto/", include("allauth.urls")),
     path("", include("mitplan.contact.urls")),
     path("", include("mitplan.notifications.urls")),
+    path("suche/", include("mitplan.search.urls")),
     # Wagtail serves every page below the language prefix, so it comes last; our
     # serve() adds the cross-site check page forms rely on (mitplan.cms.views).
     re_path(r"^((?:[\w\-]+/)*)$", cms_views.serve, name="wagtail_serve"),

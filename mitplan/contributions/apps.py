@@ -13,12 +13,13 @@ class ContributionsConfig(AppConfig):
         from mitplan.processes.actions import Action, add_actions
         from mitplan.processes.portal import Panel, add_panel, add_routes
 
-        from . import following, rules, staff_actions  # noqa: F401 (rules registers)
+        from . import following, rules, search, staff_actions  # noqa: F401 (registers)
         from .models import Contribution, Support
         from .routes import ROUTES
         from .selectors import responsiveness_by_field
 
         add_routes(*ROUTES)
+        search.register()
         following.register()
         add_counter(Counter(Contribution, "support_count", Support, "contribution"))
         staff_actions.register()

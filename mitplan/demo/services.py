@@ -25,6 +25,7 @@ from mitplan.processes.models import (
     Process,
     StatusChange,
 )
+from mitplan.search.indexing import index_rebuild
 
 from . import content
 from .contributions import contributions_load
@@ -202,6 +203,7 @@ def demo_load() -> bool:
     demo_translations_ensure()
     news_ensure(process)
     survey_article_ensure(process)
+    index_rebuild()  # what was indexed before its portal existed gets its address
     return True
 
 
