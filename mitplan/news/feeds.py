@@ -6,7 +6,6 @@ from datetime import datetime, time
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
-from django.utils.translation import get_language
 
 from . import selectors
 
@@ -15,6 +14,8 @@ FEED_SIZE = 20
 
 class RssFeed(Feed):
     feed_type = Rss201rev2Feed
+    # Feed.language is read as an attribute; left None, the feed says the
+    # language the address is read in (get_language()).
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
@@ -34,9 +35,6 @@ class RssFeed(Feed):
 
     def feed_url(self, page):
         return self.request.build_absolute_uri()
-
-    def language(self, page):
-        return get_language()
 
     def items(self, page):
         return selectors.articles(process=page.process)[:FEED_SIZE]

@@ -8,6 +8,7 @@ is shown on every page of its process while it is live, not withdrawn and not pa
 its end (see `selectors.current_notices`)."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -116,6 +117,7 @@ class ArticlePage(Page):
     teaser = models.TextField(
         _("teaser"),
         max_length=300,
+        validators=[MaxLengthValidator(300)],
         help_text=_("One or two plain sentences: shown in lists, feeds and notices."),
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("content"))

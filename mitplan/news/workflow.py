@@ -17,6 +17,7 @@ from wagtail.models import (
     GroupPagePermission,
     Workflow,
     WorkflowPage,
+    WorkflowTask,
 )
 
 from mitplan.processes import roles
@@ -52,10 +53,11 @@ def articles_workflow() -> Workflow | None:
     if task is None:
         task = GroupApprovalTask.objects.create(name=_in_site_language(TASK_NAME))
         task.groups.set([owners])
-    workflow = Workflow.objects.filter(workflow_tasks__task=task).first()
+    workflow = Workflow.objects.filter(workflow_tasks__task=task).order_by("pk").first()
     if workflow is None:
         workflow = Workflow.objects.create(name=_in_site_language(WORKFLOW_NAME))
-        workflow.workflow_tasks.create(task=task, sort_order=0)
+        # Not workflow.workflow_tasks.create(): a cluster's relation saves nothing.
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     return workflow
 
 
