@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from mitplan.api.api import api
+from mitplan.cms import sitemaps
 from mitplan.cms import views as cms_views
 from mitplan.core import views as core_views
 from mitplan.core.altcha import altcha_challenge_view
@@ -14,6 +15,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", core_views.health, name="health"),
+    path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
+    path("robots.txt", sitemaps.robots, name="robots"),
     path("altcha/challenge", altcha_challenge_view, name="altcha_challenge"),
     path("api/v1/", api.urls),
 ]

@@ -78,6 +78,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Only for its sitemap.xml template (mitplan.cms.sitemaps).
+    "django.contrib.sitemaps",
     "django.forms",
 ]
 
@@ -294,6 +296,15 @@ CONTENT_SECURITY_POLICY = {
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "form-action": ["'self'"],
+        # Video players, inserted only when a reader asks for one (the two-click
+        # placeholder of mitplan.cms.blocks.ExternalVideoBlock, whose providers these
+        # are). Allowed on every page, not only those with such a video: simpler, and
+        # no frame from these hosts appears before the reader's click.
+        "frame-src": [
+            "'self'",
+            "https://www.youtube-nocookie.com",
+            "https://player.vimeo.com",
+        ],
         "frame-ancestors": ["'none'"],
         "base-uri": ["'self'"],
         "object-src": ["'none'"],

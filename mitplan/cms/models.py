@@ -3,7 +3,7 @@ and shows the German page (an alias) where a translation is missing."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
@@ -14,70 +14,19 @@ from mitplan.processes import views as process_views
 from mitplan.processes.portal import panels_for, portal_urls
 
 from .blocks import BodyBlock
+from .mixins import PlainLanguageMixin, SharingImageMixin
 
 
-class PlainLanguageMixin(models.Model):
-    """A page and its plain-language version (Leichte Sprache) link to each other:
-    editors set `plain_language_page` on the original; the version finds its way
-    back by a reverse lookup, so one field serves both directions."""
-
-    plain_language_page = models.ForeignKey(
-        "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("plain-language version"),
-        help_text=_("The page that says the same in plain language (Leichte Sprache)."),
-    )
-    is_plain_language = models.BooleanField(
-        _("written in plain language"),
-        default=False,
-        help_text=_("The page is marked as a plain-language (Leichte Sprache) page."),
-    )
-    sharing_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("sharing image"),
-        help_text=_(
-            "Shown when the page is shared, e.g. in a messenger; without one the "
-            "site's default image."
-        ),
-    )
-
-    page_extra_panels = [
-        MultiFieldPanel(
-            [FieldPanel("plain_language_page"), FieldPanel("is_plain_language")],
-            heading=_("Plain language"),
-        ),
-        FieldPanel("sharing_image"),
-    ]
-
-    class Meta:
-        abstract = True
-
-    def plain_language_original(self):
-        """The page whose plain-language version this is (None unless this page is
-        one: ordinary pages spend no query on it)."""
-        if not self.is_plain_language:
-            return None
-        pointing = (
-            models.Q(homepage__plain_language_page=self)
-            | models.Q(processpage__plain_language_page=self)
-            | models.Q(standardpage__plain_language_page=self)
-        )
-        return Page.objects.live().public().filter(pointing).first()
-
-
-class HomePage(PlainLanguageMixin, Page):
+class HomePage(PlainLanguageMixin, SharingImageMixin, Page):
     intro = models.TextField(_("introduction"), max_length=1000, blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("content"))
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
-    promote_panels = [*Page.promote_panels, *PlainLanguageMixin.page_extra_panels]
+    promote_panels = [
+        *Page.promote_panels,
+        *PlainLanguageMixin.plain_language_panels,
+        *SharingImageMixin.sharing_panels,
+    ]
     subpage_types = [
         "cms.ProcessPage",
         "cms.StandardPage",
@@ -99,7 +48,7 @@ class HomePage(PlainLanguageMixin, Page):
         return context
 
 
-class ProcessPage(PlainLanguageMixin, RoutablePageMixin, Page):
+class ProcessPage(PlainLanguageMixin, SharingImageMixin, RoutablePageMixin, Page):
     """The portal of one participation process, with its fields of action below it."""
 
     process = models.ForeignKey(
@@ -125,7 +74,11 @@ class ProcessPage(PlainLanguageMixin, RoutablePageMixin, Page):
         FieldPanel("intro"),
         FieldPanel("body"),
     ]
-    promote_panels = [*Page.promote_panels, *PlainLanguageMixin.page_extra_panels]
+    promote_panels = [
+        *Page.promote_panels,
+        *PlainLanguageMixin.plain_language_panels,
+        *SharingImageMixin.sharing_panels,
+    ]
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["cms.StandardPage", "events.EventIndexPage", "news.NewsIndexPage"]
 
@@ -147,14 +100,18 @@ class ProcessPage(PlainLanguageMixin, RoutablePageMixin, Page):
         return (*super().get_subpage_urls(), *portal_urls())
 
 
-class StandardPage(PlainLanguageMixin, Page):
+class StandardPage(PlainLanguageMixin, SharingImageMixin, Page):
     """Imprint, privacy notice, plain-language pages and other fixed texts."""
 
     intro = models.TextField(_("introduction"), max_length=1000, blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("content"))
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
-    promote_panels = [*Page.promote_panels, *PlainLanguageMixin.page_extra_panels]
+    promote_panels = [
+        *Page.promote_panels,
+        *PlainLanguageMixin.plain_language_panels,
+        *SharingImageMixin.sharing_panels,
+    ]
     subpage_types = ["cms.StandardPage"]
 
     class Meta:

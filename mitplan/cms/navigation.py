@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.urls import translate_url
 from django.utils.translation import get_language, gettext
 from wagtail.models import Locale, Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -123,6 +124,29 @@ def translation_urls(page, request) -> dict[str, str]:
                 urls[translation.locale.language_code] = url
         cache.set(key, urls, TIMEOUT)
     return urls
+
+
+def language_urls(request, page=None) -> dict[str, str]:
+    """{language: path} of what the reader sees, in every language: for a Wagtail
+    page its translation (or German alias), keeping a routed sub-path such as
+    /handlungsfelder/bildung/ and the query; for any other view the same address
+    under the other language's prefix."""
+    urls = {}
+    if page is not None and hasattr(page, "translation_key"):
+        page_url = page.url or ""
+        suffix = (
+            request.path[len(page_url) :] if request.path.startswith(page_url) else ""
+        )
+        # The query too: filters, search, sort, the comment being answered.
+        query = f"?{request.GET.urlencode()}" if request.GET else ""
+        urls = {
+            code: url + suffix + query
+            for code, url in translation_urls(page, request).items()
+        }
+    return {
+        code: urls.get(code) or translate_url(request.get_full_path(), code)
+        for code, _name in settings.LANGUAGES
+    }
 
 
 def navigation_invalidate(**kwargs) -> None:

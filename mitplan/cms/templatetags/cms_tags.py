@@ -1,10 +1,13 @@
 from django import template
+from django.conf import settings
+from django.templatetags.static import static
 from django.utils.html import format_html
-from django.utils.translation import get_language_info
+from django.utils.text import Truncator
+from django.utils.translation import get_language_info, to_locale
 from wagtail.models import Page
 
 from mitplan.cms.locales import language_code
-from mitplan.cms.navigation import navigation_for
+from mitplan.cms.navigation import language_urls, navigation_for
 
 register = template.Library()
 
@@ -41,3 +44,68 @@ def content_lang_attrs(context, content_lang):
             "rtl" if get_language_info(content_lang)["bidi"] else "ltr",
         )
     return ""
+
+
+def _live_localized(page):
+    """The page in the reader's language where it exists there, if live."""
+    if page is None:
+        return None
+    localized = page.localized
+    return localized if localized.live else None
+
+
+@register.simple_tag
+def plain_language_links(page):
+    """{"version": the plain-language version of this page, "original": the page
+    this one is the plain-language version of} (either None); no query for a page
+    that has neither."""
+    version = original = None
+    if getattr(page, "plain_language_page_id", None):
+        version = _live_localized(page.plain_language_page)
+    if getattr(page, "is_plain_language", False):
+        original = _live_localized(page.plain_language_original())
+    return {"version": version, "original": original}
+
+
+DESCRIPTION_LENGTH = 200
+
+
+@register.inclusion_tag("components/page_meta.html", takes_context=True)
+def page_meta(context):
+    """What the head says about a page to search engines and to apps that share
+    links: description, sharing image, canonical address and the same page in the
+    other languages (hreflang). Read from cached or already loaded data, so it adds
+    no query unless the page has a sharing image of its own."""
+    request = context["request"]
+    page = context.get("page")
+    description = ""
+    if page is not None:
+        description = (
+            getattr(page, "search_description", "")
+            or getattr(page, "intro", "")
+            or getattr(page, "teaser", "")
+        )
+    image_url = static("img/sharing.png")
+    if getattr(page, "sharing_image_id", None):
+        image_url = page.sharing_image.get_rendition("fill-1200x630|format-jpeg").url
+    current = context.get("CURRENT_LANGUAGE") or settings.LANGUAGE_CODE
+    alternates = [
+        {"code": code, "url": request.build_absolute_uri(url)}
+        for code, url in language_urls(request, page).items()
+    ]
+    return {
+        "description": Truncator(" ".join(str(description).split())).chars(
+            DESCRIPTION_LENGTH
+        ),
+        "title": (getattr(page, "seo_title", "") or getattr(page, "title", ""))
+        if page is not None
+        else "",
+        "url": request.build_absolute_uri(request.path),
+        "image_url": request.build_absolute_uri(image_url),
+        "locale": to_locale(current),
+        "alternates": alternates,
+        "default_url": next(
+            (a["url"] for a in alternates if a["code"] == settings.LANGUAGE_CODE), ""
+        ),
+        "SITE_NAME": context.get("SITE_NAME", ""),
+    }
