@@ -29,6 +29,7 @@ from mitplan.search.indexing import index_rebuild
 
 from . import content
 from .contributions import contributions_load
+from .media import media_load
 from .news import news_ensure
 from .survey import demo_survey_ensure
 from .survey_article import survey_article_ensure
@@ -195,7 +196,8 @@ def demo_load() -> bool:
     source = locales_ensure()
     process = _process_create()
     _fields_create(process)
-    _pages_create(process, source)
+    pages = _pages_create(process, source)
+    media_load(portal=pages["portal"], plain=pages["plain_language"])
     for locale in Locale.objects.exclude(pk=source.pk):
         synchronize_tree(source, locale)
     contributions_load(process)

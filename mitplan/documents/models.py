@@ -3,6 +3,7 @@
 A document knows its language, so a link to an Arabic leaflet on a German page is
 marked `hreflang="ar"`, and every link to it says its format and size ("PDF, 1.2 MB")."""
 
+import contextlib
 from pathlib import PurePosixPath
 
 from django.conf import settings
@@ -101,6 +102,14 @@ class Document(AbstractDocument):
     class Meta(AbstractDocument.Meta):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
+
+    def save(self, *args, **kwargs):
+        # Wagtail's upload forms set the size; documents made in code get it here,
+        # so every link can say it without opening the file.
+        if self.file and self.file_size is None:
+            with contextlib.suppress(OSError):
+                self.file_size = self.file.size
+        super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()
