@@ -8,11 +8,11 @@ Every change of seats runs in one transaction that first locks the event's row
 concurrent confirmations never overbook."""
 
 from django.conf import settings
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from mitplan.core import ratelimits
@@ -50,25 +50,42 @@ class LinkInvalid(Exception):
 # --- Links ---------------------------------------------------------------------------
 
 
-def confirm_token(registration: Registration) -> str:
-    return signing.dumps(registration.token, salt=CONFIRM_SALT)
+# A link carries the registration's random token, for a confirmation link the time
+# it was made (8 hex digits), and an HMAC of both under the link's own salt, so a
+# personal link cannot confirm and a confirmation link cannot cancel. Letters,
+# digits, "-" and "_" only: Wagtail serves no other characters in a page's address.
+TOKEN_LENGTH = len(Registration._meta.get_field("token").default())
+_SIG = 32
+
+
+def _signature(salt: str, value: str) -> str:
+    return salted_hmac(salt, value, algorithm="sha256").hexdigest()[:_SIG]
+
+
+def confirm_token(registration: Registration, *, now=None) -> str:
+    stamp = format(int((now or timezone.now()).timestamp()), "08x")
+    value = registration.token + stamp
+    return value + _signature(CONFIRM_SALT, value)
 
 
 def personal_token(registration: Registration) -> str:
-    return signing.dumps(registration.token, salt=PERSONAL_SALT)
+    return registration.token + _signature(PERSONAL_SALT, registration.token)
 
 
-def _registration_for(token: str, *, salt: str, max_age=None, lock=False):
-    try:
-        raw = signing.loads(token, salt=salt, max_age=max_age)
-    except signing.SignatureExpired:
-        raise LinkInvalid(expired=True) from None
-    except signing.BadSignature:
-        raise LinkInvalid from None
-    registrations = Registration.objects.select_related("event")
-    if lock:
-        registrations = registrations.select_for_update()
-    found = registrations.filter(token=raw).first() if isinstance(raw, str) else None
+def _registration_for(token: str, *, salt: str, max_age=None):
+    stamped = max_age is not None
+    length = TOKEN_LENGTH + (8 if stamped else 0) + _SIG
+    if not isinstance(token, str) or len(token) != length:
+        raise LinkInvalid
+    value, signature = token[:-_SIG], token[-_SIG:]
+    if not constant_time_compare(signature, _signature(salt, value)):
+        raise LinkInvalid
+    raw = value[:TOKEN_LENGTH]
+    if stamped:
+        made = int(value[TOKEN_LENGTH:], 16)
+        if timezone.now().timestamp() - made > max_age:
+            raise LinkInvalid(expired=True)
+    found = Registration.objects.select_related("event").filter(token=raw).first()
     if found is None:
         raise LinkInvalid
     return found
@@ -204,11 +221,11 @@ def _has_seat_free(event: EventPage) -> bool:
 
 
 @transaction.atomic
-def registration_confirm(*, token: str, now=None) -> Registration:
+def registration_confirm(*, token: str, now=None) -> Registration | None:
     """Confirm from the mail's link: a seat if one is free, else the waiting list
-    (or, without one, FULL: the registration is deleted). Confirming again changes
-    nothing. Raises LinkInvalid for a forged or expired link, ValidationError when
-    the event is over or full."""
+    (or, without one, None: the registration is deleted and the person told
+    FULL). Confirming again changes nothing. Raises LinkInvalid for a forged or
+    expired link, ValidationError when the event is over."""
     now = now or timezone.now()
     found = _registration_for(token, salt=CONFIRM_SALT, max_age=CONFIRM_MAX_AGE)
     event = _lock_event(found.event_id)
@@ -223,8 +240,9 @@ def registration_confirm(*, token: str, now=None) -> Registration:
     elif event.has_waiting_list:
         registration.status = Registration.Status.WAITING
     else:
+        # Full, no waiting list: nothing of the person is kept.
         registration.delete()
-        raise ValidationError(FULL, code="full")
+        return None
     registration.confirmed_at = now
     registration.save(update_fields=["status", "confirmed_at"])
     if registration.status == Registration.Status.CONFIRMED:

@@ -219,6 +219,17 @@ def registration_confirm(request, *, page, token):
             context["refusal"] = error.messages[0]
             status = 409
         else:
+            if registration is None:
+                context["refusal"] = services.FULL
+                context["registration"] = None
+                return _personal(
+                    TemplateResponse(
+                        request,
+                        "events/registration_confirm.html",
+                        context,
+                        status=409,
+                    )
+                )
             return _personal(
                 redirect(
                     page.url

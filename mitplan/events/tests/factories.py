@@ -56,4 +56,9 @@ def event_build(process: Process, *, slug="test-event", **fields) -> EventPage:
     )
     index.add_child(instance=event)
     event.save_revision().publish()
+    for code in ("en", "ar"):
+        # Untranslated: an alias of the German page, as wagtail-localize makes it.
+        event.copy_for_translation(
+            Locale.objects.get(language_code=code), copy_parents=True, alias=True
+        )
     return EventPage.objects.get(pk=event.pk)
