@@ -120,7 +120,13 @@ def _fallback(entries, terms: list[str]):
         ),
         start=0,
     )
-    return entries.annotate(title_hits=title_hits).order_by(
+    # The title that is just the words sought first ("Bildung", the field).
+    exact = Case(
+        When(folded_title=" ".join(terms), then=len(terms) + 1),
+        default=0,
+        output_field=IntegerField(),
+    )
+    return entries.annotate(title_hits=title_hits + exact).order_by(
         "-title_hits", "-published_at", "-pk"
     )
 
