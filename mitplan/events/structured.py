@@ -5,6 +5,7 @@ wrote can close the script element."""
 import json
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -20,8 +21,8 @@ def event_data(event, *, process, url: str) -> dict:
         "@context": "https://schema.org",
         "@type": "Event",
         "name": event.title,
-        "startDate": event.starts_at.isoformat(),
-        "endDate": event.ends_at.isoformat(),
+        "startDate": timezone.localtime(event.starts_at).isoformat(),
+        "endDate": timezone.localtime(event.ends_at).isoformat(),
         "url": url,
         "eventStatus": _STATUS
         + (

@@ -38,7 +38,9 @@ def event_index(process: Process) -> EventIndexPage:
 
 def event_build(process: Process, *, slug="test-event", **fields) -> EventPage:
     index = event_index(process)
-    starts_at = fields.pop("starts_at", timezone.now() + timedelta(days=10))
+    starts_at = fields.pop("starts_at", timezone.now() + timedelta(days=10)).replace(
+        second=0, microsecond=0
+    )
     event = EventPage(
         title=fields.pop("title", "Dialogrunde Bildung"),
         slug=slug,
