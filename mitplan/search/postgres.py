@@ -33,7 +33,10 @@ BEGIN
   END IF;
   NEW.search_vector :=
     setweight(to_tsvector(NEW.config::regconfig, coalesce(NEW.title, '')), 'A') ||
-    setweight(to_tsvector(NEW.config::regconfig, coalesce(NEW.body, '')), 'B');
+    setweight(to_tsvector(NEW.config::regconfig, coalesce(NEW.body, '')), 'B') ||
+    -- the folded words, unstemmed: 'SPRACHCAFE' finds 'Sprachcafé'
+    setweight(to_tsvector('simple', coalesce(NEW.folded_title, '')), 'C') ||
+    setweight(to_tsvector('simple', coalesce(NEW.folded_body, '')), 'D');
   RETURN NEW;
 END
 $$ LANGUAGE plpgsql;

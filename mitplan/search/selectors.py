@@ -66,14 +66,18 @@ def _postgres(entries, query: str, language: str):
     source = settings.LANGUAGE_CODE
     table = SearchEntry._meta.db_table
     languages = dict.fromkeys([language, source])
+    # Every word found stemmed by the language's dictionary, or every word found
+    # case- and accent-folded (the 'simple' part of the vector).
     match = " OR ".join(
         f"({table}.language = %s AND {table}.search_vector @@ "
-        f"websearch_to_tsquery(%s::regconfig, %s))"
+        f"(websearch_to_tsquery(%s::regconfig, %s) || "
+        f"websearch_to_tsquery('simple', %s)))"
         for _language in languages
     )
     params = []
+    folded = fold(query)
     for code in languages:
-        params += [code, postgres.query_config_for(code), query]
+        params += [code, postgres.query_config_for(code), query, folded]
     tsquery = f"websearch_to_tsquery({table}.config::regconfig, %s)"
     return (
         entries.filter(
@@ -246,10 +250,10 @@ def _aliased_pages(entries, language: str) -> set[str]:
 
 
 def _result(entry, terms, language, use_postgres, aliased) -> Result:
-    if use_postgres:
+    if use_postgres and _START in entry.title_marked + entry.body_marked:
         title = _from_headline(entry.title_marked)
         body = _from_headline(entry.body_marked)
-    else:
+    else:  # found by the folded words: marked here
         title = highlight(entry.title, terms)
         body = snippet(entry.body, terms)
     is_original = entry.language != language
