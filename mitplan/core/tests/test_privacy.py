@@ -53,6 +53,7 @@ def test_the_download_has_what_the_apps_declare_in_order(django_user_model):
         "supports",
         "comments",
         "survey_responses",
+        "event_registrations",
         "expert_group_memberships",
         "email_subscriptions",
     ]
