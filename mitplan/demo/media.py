@@ -192,6 +192,20 @@ def media_load(*, portal: ProcessPage, plain: StandardPage) -> dict[str, Page]:
                     {"items": [{"title": q, "text": _p(a)} for q, a in FAQ]},
                 ),
                 (
+                    # A platform's video behind the two-click placeholder: nothing
+                    # is loaded from YouTube until the reader asks for it.
+                    "external_video",
+                    {
+                        "url": "https://www.youtube.com/watch?v=aqz-KE-bpKQ",
+                        "title": (
+                            "Beispiel für ein Video von einer Plattform: „Big Buck "
+                            "Bunny“ (Blender Foundation, CC BY 3.0)"
+                        ),
+                        "poster": None,
+                        "poster_alt": "",
+                    },
+                ),
+                (
                     "quote",
                     {
                         "text": (
