@@ -74,13 +74,17 @@ def server(tmp_path_factory):
         cwd=ROOT,
     )
     base = f"http://127.0.0.1:{port}"
-    for _attempt in range(100):
+    # Up to 90 s: on a loaded 2-core machine two workers import the app slowly.
+    deadline = time.monotonic() + 90
+    while True:
         try:
             urllib.request.urlopen(f"{base}/healthz", timeout=1)  # noqa: S310 - loopback
             break
         except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                break
             time.sleep(0.2)
-    else:
+    if process.poll() is not None or time.monotonic() > deadline:
         process.terminate()
         pytest.fail("the test server did not start")
     yield {
