@@ -86,9 +86,10 @@ def event_seats(event: EventPage) -> Seats:
     return Seats(capacity=event.capacity, **counts)
 
 
-def attendees(event: EventPage):
-    return (
-        Registration.objects.filter(event=event.source_event())
-        .exclude(status=Registration.Status.PENDING)
-        .order_by("status", "confirmed_at", "pk")
-    )
+def attendee_list(event: EventPage):
+    """Who comes and who waits, for the list at the door: confirmed first (in the
+    order they confirmed), then the waiting list in its order."""
+    status = Registration.Status
+    return Registration.objects.filter(
+        event=event.source_event(), status__in=[status.CONFIRMED, status.WAITING]
+    ).order_by("status", "confirmed_at", "pk")
