@@ -384,6 +384,14 @@ HOME = {
     },
 }
 
+# The headings the demo media add to the portal's body (demo/media.py): in every
+# language, so the portal stays translated (a German-only text keeps it an alias).
+PORTAL_MEDIA = {
+    "video": {"de": "Der Plan im Kurzfilm", "en": "The plan in a short film"},
+    "downloads": {"de": "Unterlagen zum Herunterladen", "en": "Documents to download"},
+}
+
+
 PORTAL = {
     "de": {
         "title": "Lokaler Integrationsplan 2.0",

@@ -15,6 +15,8 @@ from wagtail.models import Collection, Page
 from mitplan.cms.models import ProcessPage, StandardPage
 from mitplan.documents.models import Caption, Document, Video
 
+from . import content
+
 MEDIA = Path(__file__).resolve().parent / "media"
 CREDIT = "Stadt Musterstadt (Demo)"
 
@@ -168,12 +170,18 @@ def media_load(*, portal: ProcessPage, plain: StandardPage) -> dict[str, Page]:
     the portal's plain-language version."""
     documents = documents_ensure()
     video = video_ensure()
-    portal.body.append(("heading", {"text": "Video", "level": "h2"}))
+    portal.body.append(
+        ("heading", {"text": content.PORTAL_MEDIA["video"]["de"], "level": "h2"})
+    )
     portal.body.append(("video", {"video": video}))
     portal.body.append(
         (
             "download_list",
-            {"title": "Downloads", "level": "h2", "documents": documents},
+            {
+                "title": content.PORTAL_MEDIA["downloads"]["de"],
+                "level": "h2",
+                "documents": documents,
+            },
         )
     )
     faq = _child(

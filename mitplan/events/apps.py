@@ -13,16 +13,17 @@ class EventsConfig(AppConfig):
         from mitplan.processes.portal import Panel, add_panel
 
         from . import rules  # noqa: F401 (registers the permissions)
-        from .panels import upcoming_panel
+        from .panels import connect_forgetting, upcoming_panel
 
         add_actions(Action("events", _("residents can register for events"), order=50))
         add_panel(
             Panel(
                 place="portal",
                 name="events",
-                template="events/panels/upcoming.html",
+                template="events/panels/cached.html",
                 data=upcoming_panel,
                 order=20,
             )
         )
+        connect_forgetting()
         roles.grant(roles.PROCESS_OWNERS, "events.view_registration")

@@ -9,17 +9,17 @@ class NewsConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_delete, post_migrate, post_save
+        from wagtail.images import get_image_model
         from wagtail.signals import page_published, page_unpublished
 
         from mitplan.processes import roles
         from mitplan.processes.notices import add_notice_source
         from mitplan.processes.portal import add_panel
 
-        from . import selectors, workflow
+        from . import panels, selectors, workflow
         from .models import ArticlePage, Category, NewsIndexPage
-        from .panels import PANELS
 
-        for panel in PANELS:
+        for panel in panels.PANELS:
             add_panel(panel)
         add_notice_source(selectors.current_notices)
         roles.grant(
@@ -34,6 +34,7 @@ class NewsConfig(AppConfig):
         # Local functions: connected with weak=False, or they would be collected.
         def changed(sender, **kwargs):
             selectors.site_news_changed()
+            panels.panels_changed()
 
         for model in (ArticlePage, NewsIndexPage):
             post_save.connect(
@@ -57,6 +58,13 @@ class NewsConfig(AppConfig):
         post_save.connect(
             changed, sender=Category, dispatch_uid="news.category.save", weak=False
         )
+        # The cached panels name their images' renditions.
+        for signal in (post_save, post_delete):
+            signal.connect(
+                panels.panels_changed_by_image,
+                sender=get_image_model(),
+                dispatch_uid=f"news.image.{id(signal)}",
+            )
 
         def index_created(sender, instance, created, raw=False, **kwargs):
             if created and not raw:

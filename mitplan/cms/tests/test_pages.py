@@ -51,7 +51,11 @@ def test_a_missing_translation_shows_german_and_says_so(client):
 def test_a_translated_page_shows_no_fallback_notice(client):
     html = client.get("/en/lip/").content.decode()
     assert "Local Integration Plan 2.0" in html
-    assert 'lang="de" dir="ltr"' not in html
+    # No German editorial text and no notice; a German document in the portal's
+    # downloads is still marked German (lang="de"), rightly, so that is not checked.
+    assert "mp-lang-notice" not in html
+    assert '<div class="mp-body" lang="de"' not in html
+    assert 'lang="de" dir="ltr">Lokaler Integrationsplan' not in html
 
 
 def test_language_switcher_links_the_same_page_in_every_language(client):

@@ -38,6 +38,10 @@ def source_texts(language: str) -> dict[str, str]:
         "portal.title": content.PORTAL[language]["title"],
         "portal.intro": content.PORTAL[language]["intro"],
         **body_texts("portal", content.portal_body(language)),
+        **{
+            f"portal.media.{key}": text[language]
+            for key, text in content.PORTAL_MEDIA.items()
+        },
         "page.accessibility.title": content.ACCESSIBILITY["title"][language],
         "page.accessibility.intro": content.ACCESSIBILITY["intro"][language],
         **body_texts("page.accessibility", content.ACCESSIBILITY["body"][language]),

@@ -193,4 +193,6 @@ TEXTS = {
     "page.plain_language.body.2": (
         "يمكنكم أن تشاركوا. اكتبوا لنا أفكاركم. يمكنكم أن تكتبوا بلغتكم."
     ),
+    "portal.media.video": "الخطة في فيلم قصير",
+    "portal.media.downloads": "وثائق للتنزيل",
 }

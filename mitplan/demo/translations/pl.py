@@ -222,4 +222,6 @@ TEXTS = {
         "Mogą Państwo wziąć udział. Prosimy napisać nam swoje pomysły. Mogą Państwo "
         "pisać w swoim języku."
     ),
+    "portal.media.video": "Plan w krótkim filmie",
+    "portal.media.downloads": "Dokumenty do pobrania",
 }

@@ -223,4 +223,6 @@ TEXTS = {
         "Puteți participa. Scrieți-ne ideile dumneavoastră. Puteți scrie în limba "
         "dumneavoastră."
     ),
+    "portal.media.video": "Planul într-un scurtmetraj",
+    "portal.media.downloads": "Documente de descărcat",
 }

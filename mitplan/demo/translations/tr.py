@@ -219,4 +219,6 @@ TEXTS = {
         "Siz de katılabilirsiniz. Bize fikirlerinizi yazın. Kendi dilinizde "
         "yazabilirsiniz."
     ),
+    "portal.media.video": "Kısa filmde plan",
+    "portal.media.downloads": "İndirilebilir belgeler",
 }
