@@ -30,6 +30,8 @@ from mitplan.surveys.answers import DONT_KNOW, OTHER, Definition
 from mitplan.surveys.models import Question, Response, Survey, code_validator
 from mitplan.surveys.tallies import LANGUAGE
 
+from . import events as event_api
+from . import news as news_api
 from .schemas import (
     ContributionOut,
     ProcessOut,
@@ -481,3 +483,7 @@ def _chart_out(chart, codes, *, item=None, averages=None) -> dict:
             for code, bar in zip(codes, chart.bars, strict=True)
         ],
     }
+
+
+api.add_router("", event_api.router)
+api.add_router("", news_api.router)

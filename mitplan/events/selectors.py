@@ -46,10 +46,31 @@ def process_events(process) -> list[EventPage]:
     return list(_events().filter(process=process, locale=Locale.get_default()))
 
 
+def _with_seats_taken(events):
+    return events.annotate(
+        seats_taken=Count(
+            "registrations",
+            filter=Q(registrations__status=Registration.Status.CONFIRMED),
+        )
+    )
+
+
+def events_for_api(process) -> list[EventPage]:
+    """The live events of a process (the source language's pages) with their taken
+    seats, in one query."""
+    return list(
+        _with_seats_taken(
+            _events().filter(process=process, locale=Locale.get_default())
+        )
+    )
+
+
 def event_for_api(process, slug: str) -> EventPage | None:
     return (
-        _events()
-        .filter(process=process, locale=Locale.get_default(), slug=slug)
+        _with_seats_taken(
+            _events().filter(process=process, locale=Locale.get_default(), slug=slug)
+        )
+        .prefetch_related("results")
         .first()
     )
 
