@@ -32,7 +32,6 @@ from mitplan.surveys.tallies import LANGUAGE
 
 from . import events as event_api
 from . import news as news_api
-from . import news as news_api
 from .schemas import (
     ContributionOut,
     ProcessOut,
@@ -487,7 +486,4 @@ def _chart_out(chart, codes, *, item=None, averages=None) -> dict:
 
 
 api.add_router("", event_api.router)
-api.add_router("", news_api.router)
-
-
 api.add_router("", news_api.router)
