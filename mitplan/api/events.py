@@ -67,6 +67,15 @@ class EventDetailOut(EventOut):
     results: list[DialogueResultOut]
 
 
+class ErrorOut(Schema):
+    """As api.ErrorOut (the API's handlers answer every error so)."""
+
+    detail: str | list
+
+
+# Every status an operation may answer, so the schema documents it (see api.py).
+ERRORS = dict.fromkeys((400, 404, 422, 500, 503), ErrorOut)
+
 router = Router(tags=["events"])
 
 
@@ -127,7 +136,7 @@ def _event_out(request, event, process) -> dict:
     }
 
 
-@router.get("/processes/{slug}/events", response=list[EventOut])
+@router.get("/processes/{slug}/events", response={200: list[EventOut], **ERRORS})
 def event_list(request, slug: str = Path(..., max_length=100)):  # noqa: B008
     """The live events of a process, soonest first."""
     process = _process(slug)
@@ -135,7 +144,9 @@ def event_list(request, slug: str = Path(..., max_length=100)):  # noqa: B008
     return [_event_out(request, event, process) for event in events]
 
 
-@router.get("/processes/{slug}/events/{event_slug}", response=EventDetailOut)
+@router.get(
+    "/processes/{slug}/events/{event_slug}", response={200: EventDetailOut, **ERRORS}
+)
 def event_detail(
     request,
     slug: str = Path(..., max_length=100),  # noqa: B008
