@@ -29,6 +29,7 @@ from mitplan.search.indexing import index_rebuild
 
 from . import content
 from .contributions import contributions_load
+from .events import events_ensure
 from .media import media_load
 from .news import news_ensure
 from .survey import demo_survey_ensure
@@ -204,6 +205,7 @@ def demo_load() -> bool:
     demo_survey_ensure(process)
     demo_translations_ensure()
     news_ensure(process)
+    events_ensure(process)
     survey_article_ensure(process)
     index_rebuild()  # what was indexed before its portal existed gets its address
     return True

@@ -1,0 +1,59 @@
+"""The demo's events (loaded with the demo into every test database): the model
+case's events in German and English, the paused process postponing the upcoming
+one, photos with alt text and credit, the kickoff's seven dialogue results."""
+
+import html
+
+import pytest
+from wagtail.models import Locale
+
+from mitplan.demo.events import events_create
+from mitplan.events.models import EventIndexPage, EventPage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_model_cases_events_are_below_the_portal(process):
+    german = EventPage.objects.filter(locale__language_code="de", process=process)
+    assert set(german.values_list("slug", flat=True)) == {
+        "auftaktveranstaltung",
+        "gemeinsame-arbeitskonferenz",
+        "wahl-der-delegierten",
+        "auswertungsrunde-der-beiraete",
+        "dialogrunde-wohnen",
+    }
+    kickoff = german.get(slug="auftaktveranstaltung")
+    assert kickoff.starts_at.date().isoformat() == "2020-01-18"
+    assert kickoff.results.count() == 7
+    assert all("erfunden" in result.host for result in kickoff.results.all())
+    photos = [photo for event in german for photo in event.photos.all()]
+    assert photos and all(photo.alt_text and photo.credit for photo in photos)
+    assert EventIndexPage.objects.filter(locale__language_code="de").count() == 1
+
+
+def test_the_upcoming_event_shows_postponed_in_the_paused_model_case(client):
+    page = client.get("/de/lip/veranstaltungen/dialogrunde-wohnen/")
+    assert page.status_code == 200
+    assert "EventPostponed" in page.content.decode()
+
+
+def test_the_events_read_in_english_and_show_german_elsewhere(client):
+    english = html.unescape(
+        client.get("/en/lip/veranstaltungen/auftaktveranstaltung/").content.decode()
+    )
+    assert "Kickoff event" in english
+    kickoff = EventPage.objects.get(
+        slug="auftaktveranstaltung", locale__language_code="de"
+    )
+    translated = kickoff.get_translation(Locale.objects.get(language_code="en"))
+    assert translated.alias_of_id is None and translated.live
+    assert (
+        kickoff.get_translation(Locale.objects.get(language_code="ar")).alias_of_id
+        == kickoff.pk
+    )
+
+
+def test_loading_again_adds_nothing(process):
+    before = EventPage.objects.count()
+    assert events_create(process) == []
+    assert EventPage.objects.count() == before
