@@ -103,7 +103,10 @@ def export(request, pk: int, fmt: str):
         data={"format": fmt, "rows": selectors.attendee_list(event).count()},
     )
     if fmt == "csv":
-        response = exports.csv_response(filename, _header(), _rows(event))
+        # Read now, in the staff member's language: a stream is read after the
+        # view returned, when the request's language may be gone. A list at the
+        # door is short.
+        response = exports.csv_response(filename, _header(), list(_rows(event)))
     else:
         response = exports.xlsx_response(
             filename,

