@@ -55,9 +55,10 @@ test-fast: install ## The suite without browser tests
 	$(MANAGE) compile_catalogs
 	$(BIN)/pytest --ds=config.settings.test -n 2 -m "not e2e"
 
-bench: setup ## Measure server time, queries and page bytes (about 25 minutes)
+bench: setup ## Measure server time, queries and page bytes (about 35 minutes)
 	$(BIN)/python -m bench
 	$(BIN)/python -m bench.surveys
+	$(BIN)/python -m bench.content
 	$(BIN)/python -m bench.survey_exports --responses 1000000
 
 lint: install ## ruff, and the import contracts between apps (.importlinter)

@@ -135,7 +135,13 @@ def test_every_declared_action_opens_exactly_as_the_phase_and_state_say(
 def test_the_actions_are_declared_by_their_apps():
     from mitplan.processes import actions
 
-    assert actions.codes() == ["contributions", "comments", "supports", "surveys", "events"]
+    assert actions.codes() == [
+        "contributions",
+        "comments",
+        "supports",
+        "surveys",
+        "events",
+    ]
     assert all(str(action.label) for action in actions.declared())
 
 
