@@ -38,16 +38,21 @@ class PlainLanguageMixin(models.Model):
         abstract = True
 
     def plain_language_original(self):
-        """The page whose plain-language version this is (None unless this page is
-        one: ordinary pages spend no query on it)."""
+        """The page in this page's language whose plain-language version this is
+        (None unless this page is one: ordinary pages spend no query on it).
+        Translations of the original keep pointing at the version in the language
+        it was set in, so the lookup goes by translation key, not by page."""
         if not self.is_plain_language:
             return None
+        key = self.translation_key
         pointing = (
-            models.Q(homepage__plain_language_page=self)
-            | models.Q(processpage__plain_language_page=self)
-            | models.Q(standardpage__plain_language_page=self)
+            models.Q(homepage__plain_language_page__translation_key=key)
+            | models.Q(processpage__plain_language_page__translation_key=key)
+            | models.Q(standardpage__plain_language_page__translation_key=key)
         )
-        return Page.objects.live().public().filter(pointing).first()
+        return (
+            Page.objects.live().public().filter(pointing, locale_id=self.locale_id).first()
+        )
 
 
 class SharingImageMixin(models.Model):

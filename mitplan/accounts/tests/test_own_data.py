@@ -142,7 +142,8 @@ def test_retention_deletes_what_never_became_active(db):
     call_command("apply_retention", stdout=out)
     assert (
         "Deleted 1 never-confirmed account(s), 0 survey response(s) unlinked from "
-        "device, account or code, 0 unsent survey draft(s) and 1 unconfirmed "
+        "device, account or code, 0 unsent survey draft(s), 0 event registration(s) "
+        "and 1 unconfirmed "
         "subscription(s)." in (out.getvalue())
     )
     remaining = set(Subscription.objects.values_list("pk", flat=True))
