@@ -81,6 +81,9 @@ UNSEEN_TABLES = {
     "wagtailadmin_editingsession",
     "wagtailcore_modellogentry",
     "wagtailcore_pagelogentry",
+    # A rendition is a resized copy of an image, made the first time a page shows
+    # it: the page that asked for it does not change by it.
+    "wagtailimages_rendition",
 }
 UNSEEN_PREFIXES = ("django_tasks",)
 

@@ -5,6 +5,8 @@ from datetime import datetime, time
 
 from django.db import transaction
 from django.utils import timezone
+from wagtail.images import get_image_model
+from wagtail.images.models import Filter
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.synctree import synchronize_tree
 
@@ -208,7 +210,32 @@ def demo_load() -> bool:
     events_ensure(process)
     survey_article_ensure(process)
     index_rebuild()  # what was indexed before its portal existed gets its address
+    # After the news and events, which are made once this transaction commits.
+    transaction.on_commit(_renditions_make)
     return True
+
+
+# The sizes the demo's pages show its images in (see the {% image %} tags of the
+# news, events and block templates).
+RENDITIONS = (
+    "fill-640x360",
+    "width-1200",
+    "width-800",
+    "width-800|format-webp",
+    "width-1280|format-webp",
+)
+
+
+def _renditions_make() -> None:
+    """Make the resized copies of the demo's images now, so the first readers'
+    pages only read (a page that makes one writes to the database)."""
+    # Looked up in the database, not through Wagtail's rendition cache: a copy
+    # made inside a transaction that was rolled back may still sit in the cache.
+    for image in get_image_model().objects.prefetch_related("renditions"):
+        made = {rendition.filter_spec for rendition in image.renditions.all()}
+        missing = [Filter(spec) for spec in RENDITIONS if spec not in made]
+        if missing:
+            image.create_renditions(*missing)
 
 
 @transaction.atomic
