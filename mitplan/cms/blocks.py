@@ -3,6 +3,7 @@ cannot break the page outline; images always carry alt text and a credit; a live
 result is one the apps lend (processes.embeds), so cms imports none of them.
 Videos from a platform load nothing from it before the reader asks (two clicks)."""
 
+import copy
 import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -213,8 +214,24 @@ class ContactCardBlock(blocks.StructBlock):
         description = _("Name, role and how to reach a contact person or office.")
 
 
+class VideoChooserBlock(SnippetChooserBlock):
+    """Chooses a video; a page reads its videos with their player's files at once."""
+
+    def bulk_to_python(self, values):
+        from mitplan.documents.selectors import videos_to_show
+
+        found = videos_to_show().in_bulk(values)
+        seen, result = set(), []
+        for pk in values:
+            video = found.get(pk)
+            # The same video twice on a page: two objects, as Wagtail's own does.
+            result.append(copy.copy(video) if video is not None and pk in seen else video)
+            seen.add(pk)
+        return result
+
+
 class VideoBlock(blocks.StructBlock):
-    video = SnippetChooserBlock("documents.Video", label=_("Video"))
+    video = VideoChooserBlock("documents.Video", label=_("Video"))
 
     class Meta:
         icon = "media"
@@ -228,7 +245,7 @@ class VideoBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context=parent_context)
         video = value["video"]
         context["captions"] = (
-            list(video.captions.select_related("file")) if video else []
+            list(video.captions.all()) if video else []
         )
         return context
 

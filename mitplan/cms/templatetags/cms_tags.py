@@ -46,24 +46,38 @@ def content_lang_attrs(context, content_lang):
     return ""
 
 
-def _live_localized(page):
-    """The page in the reader's language where it exists there, if live."""
-    if page is None:
-        return None
-    localized = page.localized
-    return localized if localized.live else None
+def _version_in_language_of(page):
+    """The plain-language version in the language of `page` (one query), else the
+    version as set, if live."""
+    from wagtail.models import Page
+
+    # Live, not checked for a view restriction: that costs a query on every page
+    # that links one, and a restricted version asks the reader to sign in.
+    found = (
+        Page.objects.live()
+        .filter(
+            locale_id=page.locale_id,
+            translation_key__in=Page.objects.filter(
+                pk=page.plain_language_page_id
+            ).values("translation_key"),
+        )
+        .first()
+    )
+    if found is None:
+        found = Page.objects.live().filter(pk=page.plain_language_page_id).first()
+    return found
 
 
 @register.simple_tag
 def plain_language_links(page):
     """{"version": the plain-language version of this page, "original": the page
-    this one is the plain-language version of} (either None); no query for a page
-    that has neither."""
+    this one is the plain-language version of} (either None), in the page's
+    language; no query for a page that has neither."""
     version = original = None
     if getattr(page, "plain_language_page_id", None):
-        version = _live_localized(page.plain_language_page)
+        version = _version_in_language_of(page)
     if getattr(page, "is_plain_language", False):
-        original = _live_localized(page.plain_language_original())
+        original = page.plain_language_original()
     return {"version": version, "original": original}
 
 

@@ -98,17 +98,22 @@ def test_a_document_needs_a_title():
 def test_a_video_must_be_a_video_file_and_its_poster_described():
     pdf = document_create()
     video = Video(title_de="Film", file=pdf)
-    with translation.override("en"), pytest.raises(ValidationError) as refused:
-        video.full_clean()
-    assert refused.value.message_dict["file"] == ["Choose a video file (WebM or MP4)."]
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as refused:
+            video.full_clean()
+        # Read inside the override: the messages are translated when read.
+        assert refused.value.message_dict["file"] == [
+            "Choose a video file (WebM or MP4)."
+        ]
 
 
 def test_a_caption_track_must_be_webvtt():
     video = video_create(languages=())
     caption = Caption(video=video, language="de", file=document_create())
-    with translation.override("en"), pytest.raises(ValidationError) as refused:
-        caption.full_clean()
-    assert refused.value.message_dict["file"] == ["Choose a WebVTT file (.vtt)."]
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as refused:
+            caption.full_clean()
+        assert refused.value.message_dict["file"] == ["Choose a WebVTT file (.vtt)."]
 
 
 def test_a_video_has_one_caption_track_per_language():

@@ -30,9 +30,11 @@ def open_process(process):
 def test_an_event_must_end_after_it_starts(open_process):
     event = event_build(open_process)
     event.ends_at = event.starts_at - timedelta(minutes=1)
-    with translation.override("en"), pytest.raises(ValidationError) as refused:
-        event.full_clean()
-    assert "must end after it starts" in str(refused.value)
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as refused:
+            event.full_clean()
+        # Read inside the override: the message is translated when read.
+        assert "must end after it starts" in str(refused.value)
 
 
 def test_the_event_knows_its_process(open_process):

@@ -157,9 +157,10 @@ def test_registering_the_same_address_twice_says_so_and_takes_no_second_seat(
 
 def test_the_same_address_in_another_spelling_is_the_same_person(event):
     confirmed(event, "erika@example.org")
-    with pytest.raises(Exception) as refused:
-        request(event, "ERIKA@Example.org")
-    assert "already registered" in str(refused.value)
+    with translation.override("en"):
+        with pytest.raises(Exception) as refused:
+            request(event, "ERIKA@Example.org")
+        assert "already registered" in str(refused.value)
 
 
 def test_the_same_form_sent_twice_registers_once(client, event):
@@ -262,10 +263,10 @@ def test_registration_is_closed_when_the_event_has_started(event):
     with (
         time_machine.travel(event.starts_at + timedelta(minutes=1)),
         translation.override("en"),
-        pytest.raises(Exception) as refused,
     ):
-        request(event, "late@example.org")
-    assert "Registration has closed" in str(refused.value)
+        with pytest.raises(Exception) as refused:
+            request(event, "late@example.org")
+        assert "Registration has closed" in str(refused.value)
 
 
 def test_mails_speak_the_registrants_language(event):
