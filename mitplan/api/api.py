@@ -32,6 +32,7 @@ from mitplan.surveys.tallies import LANGUAGE
 
 from . import events as event_api
 from . import news as news_api
+from .errors import ERRORS, NOT_FOUND
 from .schemas import (
     ContributionOut,
     ProcessOut,
@@ -49,17 +50,6 @@ api = NinjaAPI(
     urls_namespace="api_v1",
 )
 logger = logging.getLogger(__name__)
-
-
-class ErrorOut(Schema):
-    """Every error of the API: a JSON object with a `detail`."""
-
-    detail: str | list
-
-
-# What each operation may answer besides 200, so the schema documents every status.
-ERRORS = {400: ErrorOut, 422: ErrorOut, 500: ErrorOut, 503: ErrorOut}
-NOT_FOUND = {404: ErrorOut, **ERRORS}
 
 
 @api.exception_handler(Http404)

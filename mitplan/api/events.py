@@ -15,6 +15,8 @@ from mitplan.events import rules as event_rules
 from mitplan.events import selectors as event_selectors
 from mitplan.processes.models import Process
 
+from .errors import NOT_FOUND
+
 
 class VenueOut(Schema):
     name: str
@@ -66,15 +68,6 @@ class EventOut(Schema):
 class EventDetailOut(EventOut):
     results: list[DialogueResultOut]
 
-
-class ErrorOut(Schema):
-    """As api.ErrorOut (the API's handlers answer every error so)."""
-
-    detail: str | list
-
-
-# Every status an operation may answer, so the schema documents it (see api.py).
-ERRORS = dict.fromkeys((400, 404, 422, 500, 503), ErrorOut)
 
 router = Router(tags=["events"])
 
@@ -136,7 +129,7 @@ def _event_out(request, event, process) -> dict:
     }
 
 
-@router.get("/processes/{slug}/events", response={200: list[EventOut], **ERRORS})
+@router.get("/processes/{slug}/events", response={200: list[EventOut], **NOT_FOUND})
 def event_list(request, slug: str = Path(..., max_length=100)):  # noqa: B008
     """The live events of a process, soonest first."""
     process = _process(slug)
@@ -145,7 +138,7 @@ def event_list(request, slug: str = Path(..., max_length=100)):  # noqa: B008
 
 
 @router.get(
-    "/processes/{slug}/events/{event_slug}", response={200: EventDetailOut, **ERRORS}
+    "/processes/{slug}/events/{event_slug}", response={200: EventDetailOut, **NOT_FOUND}
 )
 def event_detail(
     request,

@@ -17,6 +17,8 @@ from mitplan.core.parsing import parse_slug
 from mitplan.news import selectors as news_selectors
 from mitplan.processes.models import Process
 
+from .errors import ERRORS, NOT_FOUND
+
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
@@ -122,14 +124,16 @@ def _articles(request, language: str, process=None) -> _Articles:
     return _Articles(request, queryset, language, slugs)
 
 
-@router.get("/articles", response=list[ArticleOut])
+@router.get("/articles", response={200: list[ArticleOut], **ERRORS})
 @paginate(ArticlePagination)
 def article_list(request, filters: Query[ArticleFilters]):
     """The news of every process and of none, newest first."""
     return _articles(request, _language(filters))
 
 
-@router.get("/processes/{slug}/articles", response=list[ArticleOut])
+@router.get(
+    "/processes/{slug}/articles", response={200: list[ArticleOut], **NOT_FOUND}
+)
 @paginate(ArticlePagination)
 def process_article_list(
     request,
