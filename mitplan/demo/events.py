@@ -258,6 +258,22 @@ def _events(today) -> list[dict]:
     ]
 
 
+# The upcoming event and the index in Arabic too: the event residents can still
+# register for is the one an Arabic reader meets on the portal.
+ARABIC = {
+    INDEX["de"][0]: "الفعاليات",
+    INDEX["de"][1]: "مواعيد وتقارير حول خطة الاندماج.",
+    "Dialogrunde Wohnen": "جولة حوار حول السكن",
+    "Wie wohnen wir gut zusammen? Bitte melden Sie sich an.": (
+        "كيف نعيش معًا بشكل جيد؟ يُرجى التسجيل."
+    ),
+    "Stadtteilzentrum Nordstadt": "مركز حي نوردشتات",
+    "Marktstraße 5": "Marktstraße 5",
+    "12345": "12345",
+    "Beispielstadt": "Beispielstadt",
+    "Arabisch, Türkisch": "العربية، التركية",
+}
+
 EXTRA_ENGLISH = {
     "Stadtteilzentrum Nordstadt": "Nordstadt community centre",
     "Marktstraße 5": "Marktstraße 5",
@@ -342,21 +358,20 @@ def events_create(process: Process, *, today=None) -> list[EventPage]:
         synchronize_tree(source, locale)
     english.update(dict(zip(INDEX["de"], INDEX["en"], strict=True)))
     for page in [index, *created]:
-        _translate_into_english(page, english)
+        _translate(page, english)
     return created
 
 
-def _translate_into_english(page, english: dict[str, str]) -> None:
+def _translate(page, english: dict[str, str]) -> None:
+    """Into English, and into Arabic where every text of the page has its Arabic."""
     german = {}
     for number, segment in enumerate(extract_segments(page.specific)):
         if hasattr(segment, "render_text") and segment.path != "slug":
             german[f"events.{page.slug}.{number}"] = segment.render_text()
-    prefix = f"events.{page.slug}"
-    page_translations_ensure(
-        page,
-        prefix,
-        {
-            SOURCE: german,
-            "en": {key: english.get(text, text) for key, text in german.items()},
-        },
-    )
+    languages = {
+        SOURCE: german,
+        "en": {key: english.get(text, text) for key, text in german.items()},
+    }
+    if all(text in ARABIC for text in german.values()):
+        languages["ar"] = {key: ARABIC[text] for key, text in german.items()}
+    page_translations_ensure(page, f"events.{page.slug}", languages)

@@ -95,6 +95,7 @@ def video_ensure() -> Video:
     video = Video.objects.create(
         title_de="Der Lokale Integrationsplan in 10 Sekunden",
         title_en="The Local Integration Plan in 10 seconds",
+        title_ar="خطة الاندماج المحلية في 10 ثوانٍ",
         file=file,
         poster=poster,
         poster_alt=(
@@ -113,8 +114,13 @@ def video_ensure() -> Video:
             "ideas, wishes and critiques. There are six fields of action, for "
             "example education. Take part on mitplan."
         ),
+        transcript_ar=(
+            "فيلم بلا صوت من خمس لوحات نصية: تُعاد كتابة خطة الاندماج المحلية. "
+            "يمكن لجميع سكان المدينة المشاركة. أرسلوا أفكاركم وأمنياتكم "
+            "وانتقاداتكم. هناك ستة مجالات عمل، منها التعليم. شاركوا على mitplan."
+        ),
     )
-    for order, code in enumerate(("de", "en")):
+    for order, code in enumerate(("de", "en", "ar")):
         Caption.objects.create(
             video=video,
             language=code,
