@@ -13,7 +13,7 @@ class EventsConfig(AppConfig):
         from mitplan.processes.portal import Panel, add_panel
 
         from . import rules  # noqa: F401 (registers the permissions)
-        from .panels import connect_forgetting, upcoming_panel
+        from .panels import upcoming_panel
 
         add_actions(Action("events", _("residents can register for events"), order=50))
         add_panel(
@@ -25,5 +25,4 @@ class EventsConfig(AppConfig):
                 order=20,
             )
         )
-        connect_forgetting()
         roles.grant(roles.PROCESS_OWNERS, "events.view_registration")

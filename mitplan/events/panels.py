@@ -1,21 +1,19 @@
 """The panel events add to a process portal: the next events, and the way to all.
 
 Rendered once per process and language and kept in the shared cache (one cache read
-per portal view, no query) until an event page or events index is saved, published,
-unpublished, moved or deleted (`connect_forgetting`), the process is paused or goes
-on (part of the key), or the first event shown has ended (the entry's lifetime)."""
+per portal view, no query) until data a page shows changes (an event, the process
+paused: `core.caching.cached_until_data_changes`) or the first event shown has
+ended (the entry's lifetime)."""
 
-from django.conf import settings
-from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from mitplan.core.caching import forget_now_and_after_commit
+from mitplan.core.caching import cached_until_data_changes
 from mitplan.processes.portal import portal_page
 
 from . import rules, selectors
-from .models import EventIndexPage, EventPage
+from .models import EventIndexPage
 
 TEMPLATE = "events/panels/upcoming.html"
 CACHE_SECONDS = 3600
@@ -38,51 +36,23 @@ def upcoming_data(process, *, now=None) -> dict:
     }
 
 
-def _key(process_id: int, paused: bool, language: str) -> str:
-    return f"events:panel:v1:{language}:{process_id}:{int(paused)}"
-
-
 def upcoming_panel(process) -> dict:
-    key = _key(process.pk, process.is_paused, get_language())
-    html = cache.get(key)
-    if html is None:
-        now = timezone.now()
+    now = timezone.now()
+
+    def render():
         data = upcoming_data(process, now=now)
-        html = render_to_string(TEMPLATE, {"data": data})
-        # Kept until the first event shown has ended: then the list moves on.
         ends = [event.ends_at for event in data["events"]]
-        seconds = CACHE_SECONDS
-        if ends:
-            seconds = max(1, min(seconds, int((min(ends) - now).total_seconds()) + 1))
-        cache.set(key, html, seconds)
+        return render_to_string(TEMPLATE, {"data": data}), min(ends, default=None)
+
+    def until_the_first_ends(value) -> int:
+        # Kept until the first event shown has ended: then the list moves on.
+        _html, first_end = value
+        if first_end is None:
+            return CACHE_SECONDS
+        return max(1, min(CACHE_SECONDS, int((first_end - now).total_seconds()) + 1))
+
+    key = f"events:panel:v2:{get_language()}:{process.pk}"
+    html, _first_end = cached_until_data_changes(
+        key, render, timeout=until_the_first_ends
+    )
     return {"html": html}
-
-
-def panels_changed(sender=None, **kwargs) -> None:
-    """Forget the panel of every process in every language."""
-    from mitplan.processes.models import Process
-
-    def forget():
-        cache.delete_many(
-            [
-                _key(pk, paused, code)
-                for pk in Process.objects.values_list("pk", flat=True)
-                for paused in (False, True)
-                for code, _name in settings.LANGUAGES
-            ]
-        )
-
-    forget_now_and_after_commit(forget)
-
-
-def connect_forgetting() -> None:
-    from django.db.models.signals import post_delete, post_save
-    from wagtail.signals import page_published, page_unpublished
-
-    for model in (EventPage, EventIndexPage):
-        for signal in (post_save, post_delete, page_published, page_unpublished):
-            signal.connect(
-                panels_changed,
-                sender=model,
-                dispatch_uid=f"events.panel.{model.__name__}.{id(signal)}",
-            )

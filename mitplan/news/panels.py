@@ -2,25 +2,18 @@
 process's on its portal, every process's on the home page.
 
 The panel is rendered once per process and language and kept in the shared cache
-(one cache read per page view, no query), until a page of news or a category is
-saved, published, unpublished, moved or deleted (`panels_changed`, called with
-`selectors.site_news_changed`)."""
+(one cache read per page view, no query) until data a page shows changes
+(`core.caching.cached_until_data_changes`)."""
 
-from django.conf import settings
-from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
-from mitplan.core.caching import forget_now_and_after_commit
+from mitplan.core.caching import cached_until_data_changes
 from mitplan.processes.portal import Panel
 
 from . import selectors
 
 TEMPLATE = "news/includes/newest_panel.html"
-
-
-def _key(process_id: int, language: str) -> str:
-    return f"news:panel:v1:{language}:{process_id}"
 
 
 def _render(process) -> str:
@@ -35,28 +28,8 @@ def _render(process) -> str:
 
 
 def newest(process) -> dict:
-    language = get_language()
-    key = _key(getattr(process, "pk", None) or 0, language)
-    return {
-        "html": cache.get_or_set(key, lambda: _render(process), selectors.CACHE_SECONDS)
-    }
-
-
-def panels_changed() -> None:
-    """Forget the panels of every process (and of the home page) in every language."""
-    from mitplan.processes.models import Process
-
-    def forget():
-        ids = [0, *Process.objects.values_list("pk", flat=True)]
-        cache.delete_many(
-            [_key(pk, code) for pk in ids for code, _name in settings.LANGUAGES]
-        )
-
-    forget_now_and_after_commit(forget)
-
-
-def panels_changed_by_image(sender, **kwargs) -> None:
-    panels_changed()
+    key = f"news:panel:v2:{get_language()}:{getattr(process, 'pk', None) or 0}"
+    return {"html": cached_until_data_changes(key, lambda: _render(process))}
 
 
 PANELS = (

@@ -3,7 +3,6 @@ costs the same number of queries at 3 articles a page as at 30."""
 
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import F, Prefetch, Q
@@ -12,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from wagtail.images import get_image_model
 
-from mitplan.core.caching import forget_now_and_after_commit
+from mitplan.core.caching import cached_until_data_changes
 from mitplan.processes.notices import Notice
 
 from .models import ArticlePage, Category, NewsIndexPage
@@ -21,7 +20,6 @@ PAGE_SIZE = 10
 NEWEST = 3
 # The teaser image as lists and the portal show it (16:9, sharp on a phone).
 TEASER_RENDITION = "fill-640x360"
-CACHE_SECONDS = 3600
 
 
 def _in_active_language(queryset):
@@ -109,10 +107,6 @@ class SiteNews:
     index_urls: dict
 
 
-def _key(language: str) -> str:
-    return f"news:site:v1:{language}"
-
-
 def _read_site_news(language: str) -> SiteNews:
     now = timezone.now()
     current = (
@@ -149,10 +143,10 @@ def _read_site_news(language: str) -> SiteNews:
 
 
 def site_news() -> SiteNews:
-    """One cache read per page (see `site_news_changed` for when it is forgotten)."""
+    """One cache read per page, read again once data a page shows changes."""
     language = get_language()
-    return cache.get_or_set(
-        _key(language), lambda: _read_site_news(language), CACHE_SECONDS
+    return cached_until_data_changes(
+        f"news:site:v2:{language}", lambda: _read_site_news(language)
     )
 
 
@@ -167,12 +161,3 @@ def current_notices(process) -> list[Notice]:
         if current.process_id in (None, process_id)
         and (current.ends_at is None or current.ends_at > now)
     ]
-
-
-def site_news_changed() -> None:
-    """Forget what every page shows of the news, in every language (a page of news
-    was saved, published, unpublished, moved or deleted)."""
-    from django.conf import settings
-
-    keys = [_key(code) for code, _name in settings.LANGUAGES]
-    forget_now_and_after_commit(lambda: cache.delete_many(keys))
