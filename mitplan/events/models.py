@@ -25,7 +25,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 
 from mitplan.cms.blocks import BodyBlock
-from mitplan.cms.models import ProcessPage
+from mitplan.cms.selectors import process_id_above
 
 
 class EventIndexPage(RoutablePageMixin, Page):
@@ -40,9 +40,6 @@ class EventIndexPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("event list")
-
-    def process_page(self):
-        return ProcessPage.objects.ancestor_of(self).specific().first()
 
     @path("")
     def index(self, request):
@@ -212,10 +209,8 @@ class EventPage(RoutablePageMixin, Page):
             )
 
     def save(self, *args, **kwargs):
-        if self.process_id is None and self.path:
-            portal = ProcessPage.objects.ancestor_of(self).first()
-            if portal is not None:
-                self.process_id = portal.specific_deferred.process_id
+        if self.path:  # derived from the place in the tree, so a move follows
+            self.process_id = process_id_above(self)
         return super().save(*args, **kwargs)
 
     @property

@@ -14,6 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from mitplan.cms.selectors import portal_above
 from mitplan.core import ratelimits
 from mitplan.core.exports import attachment_header
 from mitplan.core.origin import same_origin_post
@@ -29,9 +30,7 @@ from .forms import CancelForm, RegistrationForm
 def _context(request, page, **extra) -> dict:
     """What every event page shows: the process's navigation and notices, with
     this page as the page."""
-    portal = page.process_page() if hasattr(page, "process_page") else None
-    if portal is None:
-        portal = page.get_parent().specific.process_page()
+    portal = portal_above(page)
     context = page_context(request, portal, **extra)
     context.update(page=page, self=page, shows_page_content=True)
     return context
@@ -67,7 +66,7 @@ def calendar_response(content: bytes, filename: str) -> HttpResponse:
 
 
 def process_calendar(request, *, page):
-    portal = page.process_page()
+    portal = portal_above(page)
     from mitplan.processes.selectors import process_for_pages
 
     process = process_for_pages(portal.process_id)

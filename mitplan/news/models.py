@@ -20,6 +20,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from mitplan.cms.blocks import BodyBlock
+from mitplan.cms.selectors import process_id_above
 from mitplan.core.panels import translated_panels
 
 
@@ -40,11 +41,6 @@ class Category(models.Model):
 
     def __str__(self):
         return self.name
-
-
-def _process_of_parent(page) -> int | None:
-    parent = page.get_parent()
-    return getattr(parent.specific if parent else None, "process_id", None)
 
 
 class NewsIndexPage(RoutablePageMixin, Page):
@@ -72,7 +68,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
     def save(self, *args, **kwargs):
         if self.path:
-            self.process_id = _process_of_parent(self)
+            self.process_id = process_id_above(self)
         return super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
@@ -221,7 +217,7 @@ class ArticlePage(Page):
 
     def save(self, *args, **kwargs):
         if self.path:
-            self.process_id = _process_of_parent(self)
+            self.process_id = process_id_above(self)
         return super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
