@@ -430,6 +430,8 @@ COMMENT_RATE = env.str("COMMENT_RATE", default="30/h")
 SUPPORT_RATE = env.str("SUPPORT_RATE", default="120/h")
 REPORT_RATE = env.str("REPORT_RATE", default="20/h")
 SUBSCRIBE_RATE = env.str("SUBSCRIBE_RATE", default="20/h")
+# A family or a group registers several people for an event from one address.
+EVENT_REGISTRATION_RATE = env.str("EVENT_REGISTRATION_RATE", default="10/h")
 # Per target, and hard: new supporters from one address for one contribution;
 # confirmation mails to one e-mail address, whoever asks; mails to one advisor.
 SUPPORT_PER_ADDRESS_RATE = env.str("SUPPORT_PER_ADDRESS_RATE", default="10/d")

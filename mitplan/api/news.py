@@ -131,9 +131,7 @@ def article_list(request, filters: Query[ArticleFilters]):
     return _articles(request, _language(filters))
 
 
-@router.get(
-    "/processes/{slug}/articles", response={200: list[ArticleOut], **NOT_FOUND}
-)
+@router.get("/processes/{slug}/articles", response={200: list[ArticleOut], **NOT_FOUND})
 @paginate(ArticlePagination)
 def process_article_list(
     request,

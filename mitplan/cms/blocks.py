@@ -225,7 +225,9 @@ class VideoChooserBlock(SnippetChooserBlock):
         for pk in values:
             video = found.get(pk)
             # The same video twice on a page: two objects, as Wagtail's own does.
-            result.append(copy.copy(video) if video is not None and pk in seen else video)
+            result.append(
+                copy.copy(video) if video is not None and pk in seen else video
+            )
             seen.add(pk)
         return result
 
@@ -244,9 +246,7 @@ class VideoBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         video = value["video"]
-        context["captions"] = (
-            list(video.captions.all()) if video else []
-        )
+        context["captions"] = list(video.captions.all()) if video else []
         return context
 
 

@@ -51,7 +51,10 @@ class PlainLanguageMixin(models.Model):
             | models.Q(standardpage__plain_language_page__translation_key=key)
         )
         return (
-            Page.objects.live().public().filter(pointing, locale_id=self.locale_id).first()
+            Page.objects.live()
+            .public()
+            .filter(pointing, locale_id=self.locale_id)
+            .first()
         )
 
 

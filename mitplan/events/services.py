@@ -281,6 +281,16 @@ def registration_cancel(*, token: str, now=None) -> Registration:
     return registration
 
 
+@transaction.atomic
+def event_published(*, event_id: int, now=None) -> list[Registration]:
+    """After staff publish an event: where it now has more seats (or no limit), the
+    people waiting longest get them, each told by mail."""
+    event = _lock_event(event_id)
+    if event.is_past(now or timezone.now()):
+        return []
+    return waiting_list_advance(event=event)
+
+
 def waiting_list_advance(*, event: EventPage) -> list[Registration]:
     """Give free seats to the people waiting longest; call with the event locked."""
     free = (

@@ -113,7 +113,9 @@ def event_detail(request, *, page):
         return TemplateResponse(
             request, "events/event_detail.html", _detail_context(request, page)
         )
-    limits = [Limit.per_client(request, "events.register", settings.CONTACT_RATE)]
+    limits = [
+        Limit.per_client(request, "events.register", settings.EVENT_REGISTRATION_RATE)
+    ]
     over_limit = ratelimits.used_up(*limits)
     form = RegistrationForm(request.POST, require_proof=over_limit)
     status = 429 if over_limit else 400

@@ -1,13 +1,12 @@
 """Supports count exactly when many people click at once: real threads, each with
 its own connection and its own committed transactions, against PostgreSQL."""
 
-import threading
-
 import pytest
 from django.db import connection
 
 from mitplan.contributions import services
 from mitplan.contributions.models import Contribution
+from mitplan.core.tests.threads import all_in_threads as in_threads
 
 from .factories import ContributionFactory
 
@@ -18,27 +17,6 @@ pytestmark = [
         reason="needs PostgreSQL: SQLite's in-memory test database takes one writer at a time",
     ),
 ]
-
-
-def in_threads(*calls):
-    """Run each call in its own thread (own connection, autocommit); return results."""
-    results, errors = [None] * len(calls), []
-
-    def run(index, call):
-        try:
-            results[index] = call()
-        except Exception as error:  # noqa: BLE001 - collected and asserted by callers
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=item) for item in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert not errors, errors
-    return results
 
 
 def test_concurrent_supports_count_exactly():

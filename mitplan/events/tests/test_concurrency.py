@@ -1,11 +1,10 @@
 """Seats under concurrent confirmations on PostgreSQL: real threads, each with its
 own connection and committed transactions, released together at a barrier."""
 
-import threading
-
 import pytest
 from django.db import connection
 
+from mitplan.core.tests.threads import committed, in_threads
 from mitplan.events import services
 from mitplan.events.models import EventPage, Registration
 from mitplan.processes.models import Phase, Process
@@ -19,34 +18,6 @@ pytestmark = [
         reason="needs PostgreSQL: SQLite's test database takes one writer at a time",
     ),
 ]
-
-
-def in_threads(*calls):
-    outcomes = [None] * len(calls)
-    barrier = threading.Barrier(len(calls))
-
-    def run(index, call):
-        try:
-            barrier.wait(timeout=30)
-            outcomes[index] = call()
-        except Exception as error:  # noqa: BLE001 - judged by the caller
-            outcomes[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=item) for item in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes
-
-
-def committed(call):
-    [outcome] = in_threads(call)
-    if isinstance(outcome, Exception):
-        raise outcome
-    return outcome
 
 
 @pytest.fixture

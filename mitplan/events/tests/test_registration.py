@@ -273,3 +273,23 @@ def test_mails_speak_the_registrants_language(event):
     request(event, "en@example.org", language="en")
     assert "Please confirm your registration" in mail.outbox[-1].subject
     assert "/en/" in mail.outbox[-1].body
+
+
+def test_more_seats_published_by_staff_move_the_waiting_people_up(event):
+    confirmed(event, "a@example.org")
+    confirmed(event, "b@example.org")
+    third = confirmed(event, "c@example.org", language="en")
+    fourth = confirmed(event, "d@example.org")
+    assert {third.status, fourth.status} == {Registration.Status.WAITING}
+    mail.outbox.clear()
+    event.capacity = 3
+    event.save_revision().publish()
+    third.refresh_from_db()
+    fourth.refresh_from_db()
+    assert third.status == Registration.Status.CONFIRMED
+    assert fourth.status == Registration.Status.WAITING
+    assert [message.to for message in mail.outbox] == [["c@example.org"]]
+    assert "A seat is free for you" in mail.outbox[0].subject
+    # Publishing again gives nobody a second seat.
+    event.save_revision().publish()
+    assert Registration.objects.filter(event=event).seated().count() == 3

@@ -2,8 +2,6 @@
 its own connection and its own committed transactions, against PostgreSQL. Every
 thread waits at a barrier, so they send together rather than one after another."""
 
-import threading
-
 import pytest
 from django.conf import settings
 from django.db import connection
@@ -12,6 +10,7 @@ from django.utils.translation import gettext
 
 from conftest import staff_member
 from mitplan.core.submissions import Saved
+from mitplan.core.tests.threads import committed, in_threads
 from mitplan.processes.roles import PROCESS_OWNERS
 from mitplan.surveys import services, tallies
 from mitplan.surveys.answers import Definition
@@ -26,38 +25,6 @@ pytestmark = [
         reason="needs PostgreSQL: SQLite's in-memory test database takes one writer at a time",
     ),
 ]
-
-
-def in_threads(*calls):
-    """Run each call in its own thread (own connection, autocommit), all starting
-    together; return what each returned or raised, in order."""
-    outcomes = [None] * len(calls)
-    barrier = threading.Barrier(len(calls))
-
-    def run(index, call):
-        try:
-            barrier.wait(timeout=30)
-            outcomes[index] = call()
-        except Exception as error:  # noqa: BLE001 - returned to the caller to judge
-            outcomes[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=item) for item in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes
-
-
-def committed(call):
-    """`call()` in a thread of its own, so that it reads and writes committed rows
-    (the test's own transaction is invisible to the sending threads)."""
-    [outcome] = in_threads(call)
-    if isinstance(outcome, Exception):
-        raise outcome
-    return outcome
 
 
 @pytest.fixture
