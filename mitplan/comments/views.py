@@ -6,7 +6,6 @@ from django.shortcuts import redirect
 from django.utils.translation import get_language, gettext_lazy
 
 from mitplan.contributions.views import (
-    RESENT_OTHER_CONTENT,
     contribution_detail,
     detail_url,
     is_open_for,
@@ -18,7 +17,7 @@ from mitplan.core.origin import same_origin_post
 from mitplan.core.parsing import parse_id
 from mitplan.core.ratelimits import Limit
 from mitplan.core.sending import NotCarriedOut, carry_out
-from mitplan.core.submissions import Saved
+from mitplan.core.submissions import RESENT_OTHER_CONTENT, Saved
 
 from . import selectors, services
 from .forms import NO_SUCH_COMMENT, CommentForm

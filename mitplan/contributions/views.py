@@ -18,7 +18,7 @@ from mitplan.core import pagecache, ratelimits
 from mitplan.core.origin import same_origin_post
 from mitplan.core.ratelimits import Limit
 from mitplan.core.sending import NotCarriedOut, carry_out
-from mitplan.core.submissions import Saved
+from mitplan.core.submissions import RESENT_OTHER_CONTENT, Saved
 from mitplan.notifications import services as notification_services
 from mitplan.processes import selectors as process_selectors
 from mitplan.processes.participation import participation
@@ -57,13 +57,6 @@ def is_open_for(page, feature: str) -> bool:
     """Whether the process's running phases let residents do this now."""
     process = process_selectors.process_for_pages(page.process_id)
     return getattr(participation(process), feature)
-
-
-RESENT_OTHER_CONTENT = gettext_lazy(
-    "This form had already been sent, with other content; that first version is "
-    "stored. What you see now was not stored yet: to send it as well, press send "
-    "again."
-)
 
 
 def public_contribution(page, pk: int):

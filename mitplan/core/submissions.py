@@ -56,6 +56,15 @@ def save_once(instance: models.Model, *, key_field: str = "submission_key"):
     return instance, Saved.CREATED
 
 
+# Said when a form's key comes back with other content (corrected after sending,
+# the answer lost): the first version is kept, the new one is not stored yet.
+RESENT_OTHER_CONTENT = _(
+    "This form had already been sent, with other content; that first version is "
+    "stored. What you see now was not stored yet: to send it as well, press send "
+    "again."
+)
+
+
 def key_used(model: type[models.Model], key: str, key_field="submission_key") -> bool:
     """Whether a form with this key was stored already: sending it again is a resend
     (or a conflict), which stores nothing and so must not count against a limit."""

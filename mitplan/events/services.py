@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from mitplan.core import ratelimits
 from mitplan.core.addresses import clean_email
 from mitplan.core.mail import send_mail
+from mitplan.core.submissions import RESENT_OTHER_CONTENT
 from mitplan.notifications.services import confirmation_limits
 from mitplan.processes.selectors import process_for_pages
 
@@ -172,6 +173,14 @@ def registration_request(
     if submission_key:
         sent = Registration.objects.filter(submission_key=submission_key).first()
         if sent is not None:
+            if sent.event_id != event.pk or (
+                submission_digest
+                and sent.submission_digest
+                and sent.submission_digest != submission_digest
+            ):
+                # Not a resend: the form was changed after it was sent. Nothing
+                # stored, and the person is told so (never "sent").
+                raise ValidationError(RESENT_OTHER_CONTENT, code="conflict")
             return sent
     process = process_for_pages(event.process_id)
     reason = rules.registration_closed_reason(event, process)

@@ -20,7 +20,7 @@ from mitplan.core.exports import attachment_header
 from mitplan.core.origin import same_origin_post
 from mitplan.core.ratelimits import Limit
 from mitplan.core.sending import NotCarriedOut, carry_out
-from mitplan.core.submissions import content_digest
+from mitplan.core.submissions import content_digest, new_submission_key
 from mitplan.processes.portal import page_context
 
 from . import calendars, rules, selectors, services, structured
@@ -139,12 +139,18 @@ def event_detail(request, *, page):
             )
         except NotCarriedOut as refusal:
             message = refusal.message
+            if _is_conflict(message):
+                # Keep what was typed, with a fresh key so sending again stores it.
+                sent = request.POST.copy()
+                sent["submission"] = new_submission_key()
+                form = RegistrationForm(sent, require_proof=over_limit)
+                form.is_valid()
             if isinstance(message, ValidationError):
                 for text in message.messages:
                     form.add_error(None, text)
             else:
                 form.add_error(None, message)
-            status = refusal.status
+            status = 409 if _is_conflict(message) else refusal.status
         else:
             return redirect(page.url + page.reverse_subpage("registered"))
     response = TemplateResponse(
@@ -155,6 +161,12 @@ def event_detail(request, *, page):
     )
     response["Cache-Control"] = "no-store"
     return response
+
+
+def _is_conflict(message) -> bool:
+    return isinstance(message, ValidationError) and getattr(message, "code", "") == (
+        "conflict"
+    )
 
 
 def registration_sent(request, *, page):
@@ -194,7 +206,9 @@ def _link_failed(request, page, error: services.LinkInvalid):
 
 def _personal(response):
     response["Cache-Control"] = "no-store"
-    response["Referrer-Policy"] = "no-referrer"
+    # The site's same-origin referrer policy already keeps the token from other
+    # sites; "no-referrer" would make browsers post the form with Origin "null",
+    # which the cross-site check refuses.
     response["X-Robots-Tag"] = "noindex"
     return response
 

@@ -163,6 +163,25 @@ def test_the_same_address_in_another_spelling_is_the_same_person(event):
         assert "already registered" in str(refused.value)
 
 
+def test_the_same_form_sent_again_with_other_content_stores_nothing_and_says_so(
+    client, event
+):
+    key = "b-" + "c" * 32
+    client.post(event.url, form_data(submission=key))
+    with translation.override("en"):
+        changed = client.post(
+            event.url,
+            form_data(submission=key, email="carol@example.org", name="Carol"),
+            HTTP_ACCEPT_LANGUAGE="de",
+        )
+    assert changed.status_code == 409
+    html = changed.content.decode()
+    assert "carol@example.org" in html  # what was typed is kept
+    assert f'value="{key}"' not in html  # with a fresh key, so sending again stores it
+    assert [r.email for r in Registration.objects.all()] == ["erika@example.org"]
+    assert [message.to for message in mail.outbox] == [["erika@example.org"]]
+
+
 def test_the_same_form_sent_twice_registers_once(client, event):
     data = form_data(submission="b-" + "a" * 32)
     client.post(event.url, data)
