@@ -29,6 +29,27 @@ class NewsConfig(AppConfig):
             "wagtailimages.choose_image",
         )
 
+        from wagtail.signals import page_published
+
+        from .models import ArticlePage
+
+        def notice_published(sender, instance, **kwargs):
+            # Withdrawn or ended is one fact in every language: an Arabic reader
+            # must not keep seeing a notice withdrawn on the German page.
+            ArticlePage.objects.filter(
+                translation_key=instance.translation_key
+            ).exclude(pk=instance.pk).update(
+                is_withdrawn=instance.is_withdrawn,
+                notice_ends_at=instance.notice_ends_at,
+            )
+
+        page_published.connect(
+            notice_published,
+            sender=ArticlePage,
+            dispatch_uid="news.notice.translations",
+            weak=False,
+        )
+
         def index_created(sender, instance, created, raw=False, **kwargs):
             if created and not raw:
                 workflow.index_set_up(instance)

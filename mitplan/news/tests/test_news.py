@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils import translation
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageLogEntry
+from wagtail.models import Locale, Page, PageLogEntry
 
 from mitplan.cms.models import HomePage, ProcessPage, StandardPage
 from mitplan.news import selectors
@@ -183,6 +183,18 @@ def test_a_notice_shows_on_every_page_of_its_process_until_withdrawn(client, add
     # Still readable in the news, marked.
     page = client.get(NOTICE.format(lang="de")).content.decode()
     assert title in page
+
+
+def test_a_notice_withdrawn_in_german_is_withdrawn_in_every_language(client):
+    notice = ArticlePage.objects.get(locale__language_code="de", kind="notice")
+    arabic = notice.get_translation(Locale.objects.get(language_code="ar"))
+    banner = f'class="kern-link mp-process-notice__more" href="{arabic.url}"'
+    assert banner in client.get("/ar/lip/").content.decode()
+    notice.is_withdrawn = True
+    notice.save_revision().publish()
+    assert banner not in client.get("/ar/lip/").content.decode()
+    arabic.refresh_from_db()
+    assert arabic.is_withdrawn
 
 
 def test_the_pause_notice_of_the_process_stays_in_the_banner(client):
