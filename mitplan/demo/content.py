@@ -62,8 +62,9 @@ PHASES = [
         },
         "starts_on": date(2020, 1, 18),
         "ends_on": None,
-        # The one phase in which residents send, discuss and support input online.
-        "open": ("contributions", "comments", "supports", "surveys"),
+        # The one phase in which residents send, discuss and support input online
+        # (and register for events, once the process goes on after its pause).
+        "open": ("contributions", "comments", "supports", "surveys", "events"),
     },
     {
         "title": {

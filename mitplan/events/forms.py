@@ -51,6 +51,12 @@ class RegistrationForm(ProofOfWorkMixin, SpamGuardMixin):
         "submission",
     ]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Filled in by the browser, as WCAG 1.3.5 asks for a person's own data.
+        self.fields["name"].widget.attrs["autocomplete"] = "name"
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+
 
 class CancelForm(forms.Form):
     """Cancelling needs only the button: the personal link is the proof."""

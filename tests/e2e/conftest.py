@@ -91,6 +91,7 @@ def server(tmp_path_factory):
         "url": base,
         "mail_dir": tmp / "mail",
         "admin_password": "e2e-admin-password-42",
+        "env": env,  # for a test that changes the server's data with manage.py
     }
     process.terminate()
     process.wait(timeout=10)
