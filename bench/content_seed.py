@@ -67,7 +67,7 @@ def main(argv=None) -> None:
                 ends_at=starts_at + datetime.timedelta(hours=2),
                 teaser="Austausch zu den Handlungsfeldern des Integrationsplans.",
                 venue_name="Neues Rathaus",
-                venue_city="Beispielstadt",
+                venue_city="Musterstadt",
                 allows_registration=True,
                 capacity=40,
                 locale=german,

@@ -38,7 +38,7 @@ from .translations import SOURCE
 # The languages the demo's events are written in; the others show German.
 LANGUAGES = ("de", "en")
 INDEX_SLUG = "veranstaltungen"
-CREDIT = "© Stadt Beispielstadt (Demo)"
+CREDIT = "Stadt Musterstadt (Demo)"  # the page adds the ©
 
 INDEX = {
     "de": ("Veranstaltungen", "Termine und Berichte zum Integrationsplan."),
@@ -49,13 +49,13 @@ TOWN_HALL = {
     "venue_name": "Neues Rathaus",
     "venue_street": "Rathausplatz 1",
     "venue_postal_code": "12345",
-    "venue_city": "Beispielstadt",
+    "venue_city": "Musterstadt",
 }
 
 # German → English of every text below (the venue's name included).
 ENGLISH = {
     "Neues Rathaus": "New Town Hall",
-    "Beispielstadt": "Beispielstadt",
+    "Musterstadt": "Musterstadt",
     "Rathausplatz 1": "Rathausplatz 1",
     "12345": "12345",
 }
@@ -241,7 +241,7 @@ def _events(today) -> list[dict]:
                 "venue_name": "Stadtteilzentrum Nordstadt",
                 "venue_street": "Marktstraße 5",
                 "venue_postal_code": "12345",
-                "venue_city": "Beispielstadt",
+                "venue_city": "Musterstadt",
             },
             "access": {
                 "has_step_free_access": True,
@@ -270,7 +270,7 @@ ARABIC = {
     "Stadtteilzentrum Nordstadt": "مركز حي نوردشتات",
     "Marktstraße 5": "Marktstraße 5",
     "12345": "12345",
-    "Beispielstadt": "Beispielstadt",
+    "Musterstadt": "Musterstadt",
     "Arabisch, Türkisch": "العربية، التركية",
 }
 

@@ -32,10 +32,10 @@ from .translations import SOURCE
 
 INDEX_SLUG = "aktuelles"
 CREDIT = {
-    "de": "© Stadt Beispielstadt (Demo)",
-    "en": "© City of Beispielstadt (demo)",
-    "ar": "© مدينة بايشبيلشتات (عرض توضيحي)",
-    "tr": "© Beispielstadt Belediyesi (demo)",
+    "de": "Stadt Musterstadt (Demo)",
+    "en": "City of Musterstadt (demo)",
+    "ar": "مدينة موسترشتات (عرض توضيحي)",
+    "tr": "Musterstadt Belediyesi (demo)",
 }
 
 INDEXES = {

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
@@ -183,7 +184,10 @@ class EventPage(RoutablePageMixin, Page):
         [
             ObjectList(content_panels, heading=_("Content")),
             ObjectList(registration_panels, heading=_("Registration")),
-            ObjectList(report_panels, heading=_("Report")),
+            ObjectList(
+                report_panels,
+                heading=pgettext_lazy("what happened at an event", "Report"),
+            ),
             ObjectList(Page.promote_panels, heading=_("Promote")),
             ObjectList(Page.settings_panels, heading=_("Settings")),
         ]

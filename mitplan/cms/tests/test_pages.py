@@ -18,6 +18,14 @@ def test_every_page_exists_in_every_language(client, lang, path):
     assert ('dir="rtl"' in html) == (lang in ("ar", "fa"))
 
 
+@pytest.mark.parametrize("method", ["put", "patch", "delete"])
+def test_a_page_refuses_methods_that_would_change_it(client, method):
+    response = getattr(client, method)("/de/lip/")
+    assert response.status_code == 405
+    assert response["Allow"] == "GET, HEAD, POST"
+    assert client.head("/de/lip/").status_code == 200
+
+
 def _untranslate(slug: str, language: str) -> None:
     """Make a page untranslated in one language again: the German page shows there
     (an alias), as for a page staff have not translated yet."""

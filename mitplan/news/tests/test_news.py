@@ -90,7 +90,7 @@ def test_the_list_shows_each_article_with_date_image_and_a_named_more_link(clien
     assert '<time datetime="2020-01-18">' in body
     assert 'alt="Sieben weiße Kreise' in body
     assert 'height="360"' in body and 'width="640"' in body
-    assert "© Stadt Beispielstadt (Demo)" in body
+    assert "© Stadt Musterstadt (Demo)" in body
     assert (
         'Weiterlesen<span class="kern-sr-only">: <span>Online-Befragung läuft trotz '
         "Corona weiter</span>"
