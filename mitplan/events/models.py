@@ -217,6 +217,10 @@ class EventPage(RoutablePageMixin, Page):
             self.process_id = process_id_above(self)
         return super().save(*args, **kwargs)
 
+    def search_date(self):
+        """The date a search result shows: when the event takes place."""
+        return self.starts_at
+
     @property
     def has_venue(self) -> bool:
         return bool(self.venue_name or self.venue_street or self.venue_city)

@@ -7,6 +7,8 @@ is derived from its place in the tree, never typed in. An article of kind "notic
 is shown on every page of its process while it is live, not withdrawn and not past
 its end (see `selectors.current_notices`)."""
 
+from datetime import datetime, time
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
@@ -226,6 +228,15 @@ class ArticlePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(views.article_context(request, self))
         return context
+
+    def search_date(self):
+        """The date a search result shows: the article's own date, as its list does."""
+        if self.dated_on:
+            return timezone.make_aware(
+                datetime.combine(self.dated_on, time(12)),
+                timezone.get_default_timezone(),
+            )
+        return self.first_published_at
 
     @property
     def is_notice(self) -> bool:

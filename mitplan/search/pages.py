@@ -105,6 +105,14 @@ def _is_findable(page) -> bool:
     )
 
 
+def _shown_date(page):
+    # An event's result shows its day, an article its own date; other pages
+    # when they last changed.
+    if hasattr(page, "search_date"):
+        return page.search_date()
+    return page.last_published_at or page.first_published_at
+
+
 def page_entries(page) -> list[Entry]:
     page = page.specific_deferred if type(page) is Page else page
     if not _is_findable(page):
@@ -120,7 +128,7 @@ def page_entries(page) -> list[Entry]:
             url=url,
             group=f"page:{page.translation_key}",
             process_id=_process_id(page),
-            published_at=page.last_published_at or page.first_published_at,
+            published_at=_shown_date(page),
             kind=_kind(page),
         )
     ]

@@ -72,6 +72,8 @@ def test_the_event_with_its_registration_form_is_accessible(
     page.locator("form button[type=submit]").last.click()
     page.wait_for_load_state()
     assert page.locator(".kern-error, .kern-alert--danger").count() >= 1
+    # Keyboard and screen reader users land on the summary of what to correct.
+    page.wait_for_function("document.activeElement.id === 'form-errors'")
     assert_accessible(page)
 
 

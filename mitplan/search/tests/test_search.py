@@ -102,6 +102,15 @@ def test_the_demo_is_indexed_after_load_demo():
     assert "Bildung" in plain_titles("Bildung", "de")
 
 
+def test_an_event_shows_its_day_and_an_article_its_own_date(client):
+    html = client.get("/de/suche/", {"q": "Auftaktveranstaltung"}).content.decode()
+    # The demo's kickoff took place on 18 January 2020, whenever it was published.
+    assert '<time datetime="2020-01-18T10:00:00+01:00">' in html
+    # The article on its dialogue rounds is dated that day by its editor.
+    html = client.get("/de/suche/", {"q": "sieben Dialogrunden"}).content.decode()
+    assert '<time datetime="2020-01-18T12:00:00+01:00">' in html
+
+
 @pytest.mark.skipif(
     not ON_POSTGRES,
     reason="stemming needs PostgreSQL's dictionaries; SQLite matches words as typed",
