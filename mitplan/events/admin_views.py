@@ -9,6 +9,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
@@ -53,6 +54,20 @@ def _header() -> list[str]:
     ]
 
 
+def _local_minute(moment):
+    # To the minute on the city's clock: staff at the door read no seconds or zones.
+    if moment is None:
+        return None
+    return timezone.localtime(moment).replace(second=0, microsecond=0, tzinfo=None)
+
+
+def _language_name(code: str) -> str:
+    try:
+        return str(get_language_info(code)["name_translated"])  # lazy otherwise
+    except KeyError:
+        return code
+
+
 def _rows(event: EventPage):
     for registration in selectors.attendee_list(event):
         yield [
@@ -60,9 +75,9 @@ def _rows(event: EventPage):
             registration.name,
             registration.email,
             registration.needs,
-            registration.language,
-            registration.created_at,
-            registration.confirmed_at,
+            _language_name(registration.language),
+            _local_minute(registration.created_at),
+            _local_minute(registration.confirmed_at),
         ]
 
 
@@ -95,7 +110,7 @@ def export(request, pk: int, fmt: str):
     except Refused:
         return _refused()
     day = date_format(timezone.localtime(event.starts_at), "Y-m-d")
-    filename = f"{event.slug}-{day}-attendees"
+    filename = f"{event.slug}-{day}-{_('attendees')}"
     log(
         event,
         LOG_EXPORTED,

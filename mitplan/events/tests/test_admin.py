@@ -3,6 +3,7 @@ back with the csv module and openpyxl (formulas neutralised), process owners onl
 
 import csv
 import io
+import re
 
 import openpyxl
 import pytest
@@ -104,6 +105,9 @@ def test_the_csv_lists_confirmed_then_waiting_with_needs_and_no_formula(client, 
     ]
     assert rows[0]["Needs"] == "'" + FORMULA
     assert rows[1]["Needs"] == "Dolmetschen ins Arabische"
+    # Named for staff: the language by name, times to the minute on the city's clock.
+    assert rows[0]["Language"] == "German"
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:00", rows[0]["Registered at"])
     entry = PageLogEntry.objects.get(action="mitplan.event.attendees_exported")
     assert entry.user_id == owner.pk and entry.data == {"format": "csv", "rows": 2}
 
