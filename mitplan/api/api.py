@@ -11,6 +11,7 @@ from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from ninja import Field, NinjaAPI, Path, Query, Schema, Status
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.pagination import PageNumberPagination, paginate
@@ -54,7 +55,7 @@ logger = logging.getLogger(__name__)
 
 @api.exception_handler(Http404)
 def _not_found(request, exc):
-    return api.create_response(request, {"detail": "Not found."}, status=404)
+    return api.create_response(request, {"detail": _("Not found.")}, status=404)
 
 
 @api.exception_handler(NinjaValidationError)
@@ -66,7 +67,7 @@ def _invalid(request, exc):
 def _refused(request, exc):
     # Too many query fields, too big a body: the client's mistake, said as such.
     logger.warning("API request refused: %s", exc)
-    return api.create_response(request, {"detail": "Bad request."}, status=400)
+    return api.create_response(request, {"detail": _("Bad request.")}, status=400)
 
 
 @api.exception_handler(DatabaseError)
@@ -75,7 +76,7 @@ def _database_down(request, exc):
     # clients retry instead of reporting a bug.
     logger.exception("API: the database failed on %s", request.path)
     response = api.create_response(
-        request, {"detail": "Temporarily unavailable; please retry."}, status=503
+        request, {"detail": _("Temporarily unavailable; please retry.")}, status=503
     )
     response["Retry-After"] = "60"
     return response
@@ -85,7 +86,7 @@ def _database_down(request, exc):
 def _server_error(request, exc):
     # Never the HTML error page: clients of a JSON API read JSON.
     logger.exception("API error on %s", request.path)
-    return api.create_response(request, {"detail": "Server error."}, status=500)
+    return api.create_response(request, {"detail": _("Server error.")}, status=500)
 
 
 def _process_out(process: Process) -> dict:

@@ -65,7 +65,7 @@ class RefuseMalformedMiddleware:
             and not response.get("Content-Type", "").startswith("application/json")
         ):
             # Clients of the JSON API read JSON, also when the method is wrong.
-            json = JsonResponse({"detail": "Method not allowed."}, status=405)
+            json = JsonResponse({"detail": _("Method not allowed.")}, status=405)
             json["Allow"] = response.get("Allow", "GET")
             return json
         return response

@@ -1,6 +1,7 @@
 import time
 
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
+from django.utils.cache import patch_vary_headers
 
 
 class ServerTimingMiddleware:
@@ -27,6 +28,9 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
 
     def process_response(self, request, response):
         if request.path_info.startswith(self.UNPREFIXED):
+            if request.path_info.startswith("/api/") and response.status_code >= 400:
+                # The API's error texts are in the client's Accept-Language.
+                patch_vary_headers(response, ("Accept-Language",))
             return response
         return super().process_response(request, response)
 

@@ -99,9 +99,13 @@ def test_a_paused_process_shows_its_upcoming_events_postponed(client, open_proce
 )
 def test_unknown_processes_and_events_are_not_found_as_json(client, open_process, path):
     event_build(open_process)
-    response = client.get(path)
+    response = client.get(path, headers={"Accept-Language": "en"})
     assert response.status_code == 404
     assert response.json() == {"detail": "Not found."}
+    # In the client's language, and caches told so.
+    arabic = client.get(path, headers={"Accept-Language": "ar"})
+    assert arabic.json() == {"detail": "غير موجود."}
+    assert "Accept-Language" in arabic["Vary"]
 
 
 def test_drafts_are_not_listed(client, open_process):

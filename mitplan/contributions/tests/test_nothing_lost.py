@@ -440,7 +440,7 @@ def test_the_api_says_503_in_json_when_the_database_fails():
     failure = OperationalError("database or disk is full")
     with mock.patch("mitplan.api.api.Process.objects.prefetch_related") as query:
         query.side_effect = failure
-        response = browser().get("/api/v1/processes")
+        response = browser().get("/api/v1/processes", headers={"Accept-Language": "en"})
     assert response.status_code == 503
     assert response["Content-Type"].startswith("application/json")
     assert response["Retry-After"] == "60"

@@ -95,7 +95,7 @@ def test_the_portal_says_why_sending_is_closed_where_the_button_was(client):
     html = client.get("/en/lip/").content.decode()
     assert "Sending contributions is closed at the moment" in html
     assert "/en/lip/beitraege/neu/" not in html
-    close("comments", "supports", "surveys")
+    close("comments", "supports", "surveys", "events")
     html = client.get("/en/lip/").content.decode()
     assert "Taking part online is closed at the moment" in html
     # No invitation to send, support and discuss above the notice that it is closed.
