@@ -57,3 +57,14 @@ def test_loading_again_adds_nothing(process):
     before = EventPage.objects.count()
     assert events_create(process) == []
     assert EventPage.objects.count() == before
+
+
+def test_an_untranslated_event_marks_only_the_editors_text_as_german(client):
+    body = client.get("/ar/lip/veranstaltungen/auftaktveranstaltung/").content.decode()
+    assert (
+        '<h1 class="kern-heading-x-large" lang="de" dir="ltr">Auftaktveranstaltung'
+        in body
+    )
+    # The interface around it is Arabic and not inside a German element.
+    assert '<article class="mp-event">' in body
+    assert 'id="event-report">تقرير</h2>' in body
