@@ -24,11 +24,16 @@ class RssFeed(Feed):
     def get_object(self, request, page):
         return page
 
+    def _address(self, page) -> str:
+        # On the host the reader asked, like the sitemap and the pages' own links
+        # (the Wagtail site's host may be a placeholder such as localhost).
+        return self.request.build_absolute_uri(page.get_url(self.request))
+
     def title(self, page):
         return page.title
 
     def link(self, page):
-        return page.get_full_url(self.request)
+        return self._address(page)
 
     def description(self, page):
         return page.intro
@@ -47,10 +52,10 @@ class RssFeed(Feed):
         return article.teaser
 
     def item_link(self, article):
-        return article.get_full_url(self.request)
+        return self._address(article)
 
     def item_guid(self, article):
-        return article.get_full_url(self.request)
+        return self._address(article)
 
     def item_pubdate(self, article):
         if article.dated_on:
