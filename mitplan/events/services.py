@@ -123,10 +123,12 @@ def _mail(registration: Registration, kind: str, subject, **extra) -> None:
     event = registration.event
     language = registration.language
     with translation.override(language):
-        title = event.localized.title
+        # Title and venue as the reader's language shows them (German if untranslated).
+        shown = event.localized
+        title = shown.title
         context = {
             "registration": registration,
-            "event": event,
+            "event": shown,
             "title": title,
             "starts_at": timezone.localtime(event.starts_at),
             "ends_at": timezone.localtime(event.ends_at),

@@ -294,6 +294,17 @@ def test_mails_speak_the_registrants_language(event):
     assert "/en/" in mail.outbox[-1].body
 
 
+def test_an_arabic_mail_gives_the_time_as_arabic_pages_do(event):
+    from django.utils.formats import date_format
+
+    request(event, "ar@example.org", language="ar")
+    starts = timezone.localtime(event.starts_at)
+    with translation.override("ar"):
+        day = date_format(starts, "DATE_FORMAT")
+        hour = date_format(starts, "TIME_FORMAT")
+    assert f"{day}, {hour} – " in mail.outbox[-1].body
+
+
 def test_more_seats_published_by_staff_move_the_waiting_people_up(event):
     confirmed(event, "a@example.org")
     confirmed(event, "b@example.org")
