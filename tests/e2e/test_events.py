@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import ROOT, assert_accessible
 
@@ -73,7 +74,7 @@ def test_the_event_with_its_registration_form_is_accessible(
     page.wait_for_load_state()
     assert page.locator(".kern-error, .kern-alert--danger").count() >= 1
     # Keyboard and screen reader users land on the summary of what to correct.
-    page.wait_for_function("document.activeElement.id === 'form-errors'")
+    expect(page.locator("#form-errors")).to_be_focused()
     assert_accessible(page)
 
 
