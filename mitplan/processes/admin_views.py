@@ -15,6 +15,7 @@ from mitplan.core.i18n import texts_of
 from . import services
 from .forms import ResumeForm, StatusNoticeForm
 from .models import Process, StatusChange
+from .notices import notices_for
 
 ACTIONS = {
     "start": (gettext_lazy("Start the process"), StatusNoticeForm, False),
@@ -76,6 +77,9 @@ def status_change(request, pk: int, action: str):
             "title": title,
             "action": action,
             "shifts": shifts,
+            # Resuming ends the pause notice, not the notices staff published as
+            # articles: they are listed so staff withdraw what no longer applies.
+            "notices": notices_for(process) if action == "resume" else [],
         },
     )
 

@@ -142,3 +142,14 @@ def test_a_role_keeps_its_group_when_staff_rename_it():
     assert roles.group_of(roles.PROCESS_OWNERS).pk == group.pk
     assert not Group.objects.filter(name="Prozessverantwortliche").exists()
     assert group.permissions.filter(codename="change_statement").exists()
+
+
+def test_resuming_lists_the_status_notices_that_stay_until_withdrawn(
+    staff_client, process
+):
+    page = staff_client.get(
+        f"/admin/participation/processes/{process.pk}/status/resume/"
+    ).content.decode()
+    # The demo's notice article ("goes on despite Corona") is not ended by resuming.
+    assert "/aktuelles/online-befragung-laeuft-weiter/" in page
+    assert "Corona" in page
