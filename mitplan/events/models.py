@@ -24,6 +24,7 @@ from wagtail.admin.panels import (
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
+from wagtail.search import index
 
 from mitplan.cms.blocks import BodyBlock
 from mitplan.cms.selectors import process_id_above
@@ -192,6 +193,14 @@ class EventPage(RoutablePageMixin, Page):
             ObjectList(Page.settings_panels, heading=_("Settings")),
         ]
     )
+    # The report's dialogue results and photo captions are found by the site search.
+    search_fields = [
+        *Page.search_fields,
+        index.RelatedFields(
+            "results", [index.SearchField("topic"), index.SearchField("outcomes")]
+        ),
+        index.RelatedFields("photos", [index.SearchField("caption")]),
+    ]
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
 

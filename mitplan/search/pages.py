@@ -84,7 +84,24 @@ def page_text(page) -> str:
             value = getattr(page, name, None)
             if isinstance(value, str):
                 parts.append(plain(value))
+        elif isinstance(search_field, wagtail_index.RelatedFields):
+            parts.extend(_related_text(page, search_field))
     return " ".join(part for part in parts if part)
+
+
+def _related_text(page, related_fields) -> list[str]:
+    # Inline parts a page declares for search (an event's dialogue results).
+    related = getattr(page, related_fields.field_name, None)
+    if related is None:
+        return []
+    objects = related.all() if hasattr(related, "all") else [related]
+    return [
+        plain(value)
+        for obj in objects
+        for field in related_fields.fields
+        if isinstance(field, wagtail_index.SearchField)
+        and isinstance(value := getattr(obj, field.field_name, None), str)
+    ]
 
 
 def _process_id(page) -> int | None:

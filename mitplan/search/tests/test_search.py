@@ -102,6 +102,18 @@ def test_the_demo_is_indexed_after_load_demo():
     assert "Bildung" in plain_titles("Bildung", "de")
 
 
+def test_an_events_dialogue_results_are_found_and_arabic_readers_get_the_original(
+    client,
+):
+    # "Mehr Sprachkurse am Abend": an outcome of the kickoff's round on education.
+    german = client.get("/de/suche/", {"q": "Sprachkurse"}).content.decode()
+    assert "/de/lip/veranstaltungen/auftaktveranstaltung/" in german
+    arabic = client.get("/ar/suche/", {"q": "Bildung"}).content.decode()
+    # The kickoff is not translated into Arabic: its German original, marked so.
+    assert "/ar/lip/veranstaltungen/auftaktveranstaltung/" in arabic
+    assert 'lang="de"' in arabic
+
+
 def test_an_event_shows_its_day_and_an_article_its_own_date(client):
     html = client.get("/de/suche/", {"q": "Auftaktveranstaltung"}).content.decode()
     # The demo's kickoff took place on 18 January 2020, whenever it was published.
