@@ -75,8 +75,9 @@ def main(argv=None) -> None:
         )
     call_command("rebuild_search_index")
     print(
-        ArticlePage.objects.live().count(),
-        EventPage.objects.live().count(),
+        f"Live pages, every language and the demo's included: "
+        f"{ArticlePage.objects.live().count()} articles, "
+        f"{EventPage.objects.live().count()} events.",
         flush=True,
     )
 
