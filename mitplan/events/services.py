@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mitplan.core import ratelimits
 from mitplan.core.addresses import clean_email
-from mitplan.core.mail import send_mail
+from mitplan.core.mail import deliver, send_mail
 from mitplan.core.submissions import RESENT_OTHER_CONTENT
 from mitplan.notifications.services import confirmation_limits
 from mitplan.processes.selectors import process_for_pages
@@ -118,8 +118,12 @@ def event_url(event: EventPage, language: str, route: str = "", *args) -> str:
     return _absolute(url)
 
 
-def _mail(registration: Registration, kind: str, subject, **extra) -> None:
-    """Mail the registrant, in their language, after the transaction commits."""
+def _mail(
+    registration: Registration, kind: str, subject, *, at_once=False, **extra
+) -> None:
+    """Mail the registrant, in their language, after the transaction commits; or,
+    `at_once`, inside it: a mail that cannot go out raises MailNotSent and nothing
+    is stored, so no one is told "we sent you a mail" that never comes."""
     event = registration.event
     language = registration.language
     with translation.override(language):
@@ -142,6 +146,9 @@ def _mail(registration: Registration, kind: str, subject, **extra) -> None:
         body = render_to_string(f"events/mail/{kind}.txt", context)
         subject_text = str(subject) % {"title": title, "site_name": settings.SITE_NAME}
     to = [registration.email]
+    if at_once:
+        deliver(subject=subject_text, body=body, to=to, headers={})
+        return
     transaction.on_commit(
         lambda: send_mail.enqueue(subject=subject_text, body=body, to=to, headers={})
     )
@@ -218,6 +225,7 @@ def registration_request(
         registration,
         "confirm",
         _("[%(site_name)s] Please confirm your registration: %(title)s"),
+        at_once=True,  # the page then says the mail was sent
         confirm_url=event_url(event, language, "confirm", confirm_token(registration)),
     )
     return registration

@@ -71,6 +71,24 @@ def test_the_form_stores_a_pending_registration_and_mails_the_confirmation_link(
     assert "/bestaetigen/" in message.body
 
 
+def test_a_registration_whose_mail_cannot_go_out_is_not_stored_and_can_be_sent_again(
+    client, event
+):
+    from unittest import mock
+
+    data = form_data(needs="Ein Platz am Fenster, bitte")
+    with mock.patch(
+        "django.core.mail.EmailMessage.send", side_effect=OSError("server away")
+    ):
+        refused = client.post(event.url, data)
+    # Never "we sent you a mail": the form again, with what was typed.
+    assert refused.status_code == 503
+    assert "Ein Platz am Fenster, bitte" in refused.content.decode()
+    assert not Registration.objects.exists()
+    assert client.post(event.url, data).status_code == 302
+    assert Registration.objects.count() == 1 and len(mail.outbox) == 1
+
+
 def test_confirming_takes_a_seat_and_mails_the_online_link_and_the_personal_link(
     client, event
 ):
