@@ -23,6 +23,7 @@ PARAGRAPH_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Heading"), max_length=200)
     level = blocks.ChoiceBlock(
+        search_index=False,  # a setting, not text a reader sees
         choices=[("h2", _("Level 2")), ("h3", _("Level 3")), ("h4", _("Level 4"))],
         default="h2",
         label=_("Level"),
@@ -54,6 +55,7 @@ class ImageBlock(blocks.StructBlock):
 
 class NoticeBlock(blocks.StructBlock):
     kind = blocks.ChoiceBlock(
+        search_index=False,  # a setting, not text a reader sees
         choices=[("info", _("Information")), ("warning", _("Warning"))],
         default="info",
         label=_("Kind"),
@@ -102,6 +104,7 @@ class LiveResultBlock(blocks.StructBlock):
 
     heading = blocks.CharBlock(label=_("Heading"), max_length=200, required=False)
     level = blocks.ChoiceBlock(
+        search_index=False,  # a setting, not text a reader sees
         choices=[("h2", _("Level 2")), ("h3", _("Level 3")), ("h4", _("Level 4"))],
         default="h2",
         label=_("Level"),
@@ -160,7 +163,9 @@ class DownloadListBlock(blocks.StructBlock):
     from the page's, the document's language."""
 
     title = blocks.CharBlock(label=_("Heading"), max_length=200)
-    level = blocks.ChoiceBlock(choices=HEADING_LEVELS, default="h2", label=_("Level"))
+    level = blocks.ChoiceBlock(
+        choices=HEADING_LEVELS, default="h2", label=_("Level"), search_index=False
+    )
     documents = blocks.ListBlock(
         DocumentChooserBlock(label=_("Document")), min_num=1, label=_("Documents")
     )

@@ -114,6 +114,11 @@ def test_an_events_dialogue_results_are_found_and_arabic_readers_get_the_origina
     assert 'lang="de"' in arabic
 
 
+def test_block_settings_such_as_a_headings_level_are_not_found():
+    # The demo's headings are "Level 2" ("Ebene 2") in the editor, never on the page.
+    assert search_results(query="Ebene", language="de").paginator.count == 0
+
+
 def test_an_event_shows_its_day_and_an_article_its_own_date(client):
     html = client.get("/de/suche/", {"q": "Auftaktveranstaltung"}).content.decode()
     # The demo's kickoff took place on 18 January 2020, whenever it was published.
