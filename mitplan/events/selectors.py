@@ -40,10 +40,16 @@ def upcoming_events(process, *, limit: int = 3, now=None) -> list[EventPage]:
     )
 
 
-def process_events(process) -> list[EventPage]:
-    """Every live event of a process once (the source language's pages), for its
-    calendar feed and the API."""
-    return list(_events().filter(process=process, locale=Locale.get_default()))
+def process_events(process, *, language: str | None = None) -> list[EventPage]:
+    """Every live event of a process once, for its calendar feed and the API: the
+    pages of `language` (translations, and the German text where untranslated,
+    as the site shows them), else the source language's."""
+    source = Locale.get_default()
+    if language and language != source.language_code:
+        shown = list(_events().filter(process=process, locale__language_code=language))
+        if shown:
+            return shown
+    return list(_events().filter(process=process, locale=source))
 
 
 def _with_seats_taken(events):

@@ -70,7 +70,7 @@ def process_calendar(request, *, page):
     from mitplan.processes.selectors import process_for_pages
 
     process = process_for_pages(portal.process_id)
-    events = selectors.process_events(process)
+    events = selectors.process_events(process, language=get_language())
     urls = {event.pk: services.event_url(event, get_language()) for event in events}
     content = calendars.calendar_bytes(
         events, name=process.title, urls=urls, process=process

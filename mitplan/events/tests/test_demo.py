@@ -68,3 +68,24 @@ def test_an_untranslated_event_marks_only_the_editors_text_as_german(client):
     # The interface around it is Arabic and not inside a German element.
     assert '<article class="mp-event">' in body
     assert 'id="event-report">تقرير</h2>' in body
+
+
+def test_the_process_calendar_speaks_the_readers_language_with_the_same_uids(client):
+    from icalendar import Calendar
+
+    def entries(lang):
+        body = client.get(f"/{lang}/lip/veranstaltungen/kalender/").content
+        return {
+            str(e["uid"]): str(e["summary"])
+            for e in Calendar.from_ical(body).walk("VEVENT")
+        }
+
+    german, english, arabic = entries("de"), entries("en"), entries("ar")
+    assert german.keys() == english.keys() == arabic.keys()
+    assert "Kickoff event" in english.values()
+    assert "Auftaktveranstaltung" in german.values()
+    # Arabic: the translated event in Arabic, the untranslated ones in German.
+    assert "Auftaktveranstaltung" in arabic.values()
+    assert any(
+        "\u0600" <= c <= "\u06ff" for summary in arabic.values() for c in summary
+    )
