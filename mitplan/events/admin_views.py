@@ -110,7 +110,8 @@ def export(request, pk: int, fmt: str):
     except Refused:
         return _refused()
     day = date_format(timezone.localtime(event.starts_at), "Y-m-d")
-    filename = f"{event.slug}-{day}-{_('attendees')}"
+    label = _("attendees")  # a word of the file name, in the staff member's language
+    filename = f"{event.slug}-{day}-{label}"
     log(
         event,
         LOG_EXPORTED,
