@@ -14,6 +14,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .models import FooterLinks, ProcessPage
+from .selectors import pages_in_locale
 
 VERSION_KEY = "navigation:version"
 TIMEOUT = 24 * 3600
@@ -48,22 +49,11 @@ def _link(page: Page, site: Site, title: str = "") -> Link:
     )
 
 
-def _localized(pages: list[Page], locale: Locale) -> list[Page]:
-    """Each page in `locale` where it exists there (translation or alias), one query."""
-    found = {
-        page.translation_key: page
-        for page in Page.objects.live().filter(
-            translation_key__in=[page.translation_key for page in pages], locale=locale
-        )
-    }
-    return [found.get(page.translation_key, page) for page in pages]
-
-
 def navigation_build(site: Site, language: str) -> Navigation:
     locale = (
         Locale.objects.filter(language_code=language).first() or site.root_page.locale
     )
-    [home] = _localized([site.root_page], locale)
+    [home] = pages_in_locale([site.root_page], locale)
     menu = home.get_children().live().public().in_menu()
     footer = FooterLinks.for_site(site)
     # The contact link is named by its role, whatever page staff chose for it.
@@ -75,7 +65,7 @@ def navigation_build(site: Site, language: str) -> Navigation:
     ]
     chosen = Page.objects.live().in_bulk([pk for pk, _label in roles if pk])
     present = [(chosen[pk], label) for pk, label in roles if pk in chosen]
-    localized = _localized([page for page, _label in present], locale)
+    localized = pages_in_locale([page for page, _label in present], locale)
     privacy = [
         page
         for page, (source, _label) in zip(localized, present, strict=True)

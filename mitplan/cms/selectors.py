@@ -1,6 +1,21 @@
 from django.utils.translation import get_language
+from wagtail.models import Page
 
 from .models import ProcessPage
+
+
+def pages_in_locale(pages: list, locale, *, among=None) -> list:
+    """Each page as a reader of `locale` gets it: its page there (translation or
+    alias), else the page itself. One query; `among` narrows the candidates to a
+    page type's live pages (default: every live page)."""
+    among = Page.objects.live() if among is None else among
+    found = {
+        page.translation_key: page
+        for page in among.filter(
+            translation_key__in=[page.translation_key for page in pages], locale=locale
+        )
+    }
+    return [found.get(page.translation_key, page) for page in pages]
 
 
 def process_page_for(process):

@@ -8,6 +8,8 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from wagtail.models import Locale
 
+from mitplan.cms.selectors import pages_in_locale
+
 from .models import EventIndexPage, EventPage, Registration
 
 PER_PAGE = 10
@@ -40,16 +42,14 @@ def upcoming_events(process, *, limit: int = 3, now=None) -> list[EventPage]:
     )
 
 
-def process_events(process, *, language: str | None = None) -> list[EventPage]:
-    """Every live event of a process once, for its calendar feed and the API: the
-    pages of `language` (translations, and the German text where untranslated,
-    as the site shows them), else the source language's."""
-    source = Locale.get_default()
-    if language and language != source.language_code:
-        shown = list(_events().filter(process=process, locale__language_code=language))
-        if shown:
-            return shown
-    return list(_events().filter(process=process, locale=source))
+def process_events(process, *, locale=None) -> list[EventPage]:
+    """Every live event of a process once, for its calendar feed: each as a reader
+    of `locale` gets it (translated, else the German page), by default the source
+    language's pages. Two queries."""
+    events = list(_events().filter(process=process, locale=Locale.get_default()))
+    if locale is None:
+        return events
+    return pages_in_locale(events, locale, among=_events())
 
 
 def _with_seats_taken(events):

@@ -70,8 +70,12 @@ def process_calendar(request, *, page):
     from mitplan.processes.selectors import process_for_pages
 
     process = process_for_pages(portal.process_id)
-    events = selectors.process_events(process, language=get_language())
-    urls = {event.pk: services.event_url(event, get_language()) for event in events}
+    # The index page is in the reader's language (an alias where untranslated).
+    events = selectors.process_events(process, locale=page.locale)
+    # Already the reader's pages: their own addresses, on the host asked (as feeds).
+    urls = {
+        event.pk: request.build_absolute_uri(event.get_url(request)) for event in events
+    }
     content = calendars.calendar_bytes(
         events, name=process.title, urls=urls, process=process
     )

@@ -99,6 +99,23 @@ def test_during_a_pause_upcoming_events_are_postponed(client, open_process):
     assert str(entry["status"]) == "TENTATIVE"
 
 
+def test_the_process_calendar_costs_the_same_queries_for_2_or_12_events(
+    client, open_process
+):
+    url = event_index(open_process).url + "kalender/"
+    event_build(open_process, slug="e0")
+    event_build(open_process, slug="e1")
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(url).status_code == 200
+    for n in range(2, 12):
+        event_build(open_process, slug=f"e{n}")
+    client.get(url)  # the caches count the new data once
+    with CaptureQueriesContext(connection) as many:
+        assert client.get(url).status_code == 200
+    assert len(many) == len(few)
+
+
 def test_the_list_costs_the_same_queries_for_2_or_12_events(client, open_process):
     index = event_index(open_process)
     event_build(open_process, slug="e0")
