@@ -214,3 +214,23 @@ def test_a_quote_and_a_contact_card_render_their_parts():
     assert "<blockquote" in html and "A. Beispiel" in html and "Beirat" in html
     assert 'href="mailto:integration@example.org"' in html
     assert "<address>Musterplatz 1</address>" in html
+
+
+def _blocks_within(block):
+    yield block
+    for child in getattr(block, "child_blocks", {}).values():
+        yield from _blocks_within(child)
+    if getattr(block, "child_block", None) is not None:  # a ListBlock's items
+        yield from _blocks_within(block.child_block)
+
+
+def test_no_block_setting_is_indexed_as_text_readers_search_for():
+    # A choice (a heading's "Level 2", a notice's "Warning") is the editor's setting:
+    # the site search must not find pages by its label.
+    from wagtail.blocks import ChoiceBlock
+
+    from mitplan.cms.blocks import BodyBlock
+
+    choices = [b for b in _blocks_within(BodyBlock()) if isinstance(b, ChoiceBlock)]
+    assert choices
+    assert [b.name for b in choices if b.search_index] == []
